@@ -1,0 +1,53 @@
+/** Server-side messages (errors, e-mails, exports). The web app has its own catalogue in web/src/i18n. */
+export const en = {
+  errors: {
+    VALIDATION_FAILED: 'Some fields are not valid: {{fields}}.',
+    MALFORMED_JSON: 'The request body is not valid JSON.',
+    UNSUPPORTED_MEDIA_TYPE: 'Send the request body as application/json.',
+    PAYLOAD_TOO_LARGE: 'The request is too large.',
+    NOT_FOUND: 'Not found.',
+    ROUTE_NOT_FOUND: 'There is no such address: {{method}} {{url}}.',
+    METHOD_NOT_ALLOWED: 'This address does not accept {{method}}.',
+    UNAUTHENTICATED: 'Please sign in.',
+    FORBIDDEN: 'You do not have access to this.',
+    FIELD_FORBIDDEN: 'You may not filter or sort by {{field}}.',
+    CSRF_TOKEN_INVALID: 'The page is out of date. Reload it and try again.',
+    INVALID_CREDENTIALS: 'The e-mail or password is wrong.',
+    LOGIN_THROTTLED: 'Too many failed sign-in attempts. Try again in {{minutes}} min.',
+    RATE_LIMITED: 'Too many requests. Wait a moment and try again.',
+    TOTP_INVALID: 'The code is wrong or has expired.',
+    TOTP_ENROLMENT_REQUIRED: 'Your role requires two-factor sign-in. Set it up to continue.',
+    TOTP_REQUIRED_FOR_ROLE: 'Two-factor sign-in is required for your role and cannot be turned off.',
+    TOTP_NOT_SET_UP: 'Start the two-factor set-up first.',
+    TOTP_ALREADY_ENABLED: 'Two-factor sign-in is already on.',
+    TOTP_NOT_ENABLED: 'Two-factor sign-in is not on.',
+    CHALLENGE_EXPIRED: 'The sign-in has expired. Enter your e-mail and password again.',
+    INVITATION_INVALID: 'This invitation link is not valid or has expired. Ask your administrator for a new one.',
+    PASSWORD_WRONG: 'The current password is wrong.',
+    EMAIL_TAKEN: 'A user with this e-mail already exists.',
+    MANAGER_INVALID: 'The manager must be an active user and may not report to this user.',
+    DEPARTMENT_REQUIRED: 'Choose the department of a department member.',
+    DEPARTMENT_NOT_ALLOWED: 'Only department members have a department.',
+    CANNOT_CHANGE_SELF: 'You cannot disable yourself or take away your own administrator role.',
+    LAST_ADMIN: 'Grove needs at least one active administrator.',
+    SETUP_DONE: 'Grove is already set up.',
+    DEMO_NOT_LOADED: 'The demo company is not loaded.',
+    CONFLICT: 'Someone else changed this record meanwhile. Reload it and try again.',
+    SERVICE_UNAVAILABLE: 'Grove is not ready yet. Try again in a moment.',
+    INTERNAL_ERROR: 'Something went wrong on our side. The error has been logged (request {{requestId}}).',
+  },
+  roles: {
+    admin: 'Administrator',
+    executive: 'Executive',
+    head: 'Head of client department',
+    senior_kam: 'Senior KAM',
+    kam: 'KAM',
+    sales_support: 'Sales support',
+    department: 'Department member',
+    hr: 'HR',
+  },
+};
+
+export type Catalog = DeepStrings<typeof en>;
+type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };
+export type ErrorCode = keyof typeof en.errors;

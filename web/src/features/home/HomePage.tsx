@@ -1,0 +1,52 @@
+import { Grid, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { can, useCurrentUser } from '../../app/session';
+import { formatLongDate } from '../../i18n/format';
+import { AdminChecklist } from './AdminChecklist';
+import { CompanyCard } from './CompanyCard';
+import { TeamCard } from './TeamCard';
+
+function greetingKey(hour: number): 'home.morning' | 'home.afternoon' | 'home.evening' {
+  if (hour >= 5 && hour < 12) return 'home.morning';
+  if (hour >= 12 && hour < 18) return 'home.afternoon';
+  return 'home.evening';
+}
+
+function firstName(name: string): string {
+  return name.trim().split(/\s+/)[0] ?? name;
+}
+
+export function HomePage() {
+  const { t, i18n } = useTranslation();
+  const me = useCurrentUser();
+  const now = new Date();
+  const isAdmin = can(me, 'company.manage') || can(me, 'users.manage');
+  return (
+    <Stack gap="lg">
+      <div>
+        <Text size="sm" c="dimmed" tt="capitalize">
+          {formatLongDate(now, i18n.resolvedLanguage ?? 'en')}
+        </Text>
+        <Title order={1} fz={26} data-testid="greeting">
+          {t(greetingKey(now.getHours()), { name: firstName(me.name) })}
+        </Title>
+        <Text c="dimmed" size="sm">
+          {t('home.roleAt', { role: t(`roles.${me.role}`), company: me.company.name })}
+        </Text>
+      </div>
+      <Grid gap="lg">
+        {isAdmin && (
+          <Grid.Col span={{ base: 12, md: 7 }}>
+            <AdminChecklist />
+          </Grid.Col>
+        )}
+        <Grid.Col span={{ base: 12, md: isAdmin ? 5 : 7 }}>
+          <TeamCard />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: isAdmin ? 7 : 5 }}>
+          <CompanyCard />
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}
