@@ -13,6 +13,8 @@ const Env = z.object({
   GROVE_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   GROVE_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(12 * 60),
   GROVE_SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(14 * 24),
+  /** sign-in requests per minute from one IP address */
+  GROVE_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   NODE_ENV: z.string().default('production'),
 });
 
@@ -27,6 +29,7 @@ export interface Config {
   sessionIdleMs: number;
   sessionMaxMs: number;
   pretty: boolean;
+  loginRatePerMinute: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -47,5 +50,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMs: e.GROVE_SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: e.GROVE_SESSION_MAX_HOURS * 3_600_000,
     pretty: e.NODE_ENV === 'development',
+    loginRatePerMinute: e.GROVE_LOGIN_RATE_PER_MINUTE,
   };
 }

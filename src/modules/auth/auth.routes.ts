@@ -10,10 +10,10 @@ import { acceptInvitation, describeInvitation } from './credentials.service.js';
 import { endSession } from './sessions.js';
 
 const tags = ['auth'];
-/** Per-IP limit on the sign-in endpoints, on top of the per-account throttle in the database. */
-const signInRateLimit = { max: 30, timeWindow: '1 minute' };
 
 export function registerAuthRoutes(app: App, deps: AppDeps) {
+  /** Per-IP limit on the sign-in endpoints, on top of the per-account throttle in the database. */
+  const signInRateLimit = { max: deps.config.loginRatePerMinute, timeWindow: '1 minute' };
   const timeouts = { idleMs: deps.config.sessionIdleMs, maxMs: deps.config.sessionMaxMs };
   const meta = (req: FastifyRequest) => ({
     userAgent: req.headers['user-agent'] ?? null,

@@ -1,0 +1,65 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import * as OTPAuth from 'otpauth';
+import type { Browser, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+
+export const screenshotDir = join(import.meta.dirname, '..', '..', 'docs', 'screenshots');
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export async function newPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 820 }, locale: 'en-US' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  return page;
+}
+
+/** Saves docs/screenshots/<name>.png when SCREENSHOTS=1. */
+export async function shot(page: Page, name: string): Promise<void> {
+  if (process.env.SCREENSHOTS !== '1') return;
+  mkdirSync(screenshotDir, { recursive: true });
+  await page.waitForTimeout(400); // let transitions settle
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`) });
+}
+
+export function totpCode(secret: string): string {
+  return new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret.replace(/\s+/g, '')) }).generate();
+}
+
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByTestId('sign-in-submit').click();
+}
+
+/** The enrolment screen: read the secret, enter a code, continue past the recovery codes. Returns the secret. */
+export async function enrolTotp(page: Page): Promise<string> {
+  await page.getByTestId('totp-enrolment').waitFor();
+  const secret = await page.getByTestId('totp-secret').inputValue();
+  await page.getByTestId('totp-code').fill(totpCode(secret));
+  await page.getByRole('button', { name: 'Turn on two-factor' }).click();
+  await page.getByTestId('recovery-codes').waitFor();
+  return secret;
+}
+
+/** Opens a Mantine Select by its label and picks an option by its visible name. */
+export async function pickOption(page: Page, label: string | RegExp, option: string | RegExp, scope?: ReturnType<Page['locator']>): Promise<void> {
+  const root = scope ?? page.locator('body');
+  await root.getByRole('textbox', { name: label }).click();
+  await page.getByRole('option', { name: option }).click();
+}

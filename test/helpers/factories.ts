@@ -1,0 +1,58 @@
+import crypto from 'node:crypto';
+import * as OTPAuth from 'otpauth';
+import type { Department, Role } from '../../src/core/contracts.js';
+import type { Db } from '../../src/core/db/database.js';
+import { hashPassword } from '../../src/modules/auth/secrets.js';
+import { newTotpSecret } from '../../src/modules/auth/totp.js';
+import { company } from '../../src/modules/company/company.schema.js';
+import { users } from '../../src/modules/users/users.schema.js';
+
+export const PASSWORD = 'correct horse battery staple';
+let passwordHash: Promise<string> | undefined;
+
+export async function makeCompany(db: Db, patch: Partial<typeof company.$inferInsert> = {}) {
+  await db
+    .insert(company)
+    .values({ name: 'Test Company', currency: 'RUB', timeZone: 'Europe/Moscow', defaultLocale: 'en', ...patch })
+    .onConflictDoNothing();
+}
+
+export interface TestUser {
+  id: string;
+  email: string;
+  role: Role;
+  totpSecret: string | null;
+}
+
+export async function makeUser(
+  db: Db,
+  opts: { role?: Role; managerId?: string; department?: Department; locale?: 'en' | 'ru'; totp?: boolean; disabled?: boolean; name?: string } = {},
+): Promise<TestUser> {
+  const role = opts.role ?? 'kam';
+  // admin, head and hr must use two-factor: give them a confirmed second factor unless told otherwise
+  const totp = opts.totp ?? ['admin', 'head', 'hr'].includes(role);
+  const totpSecret = totp ? newTotpSecret() : null;
+  passwordHash ??= hashPassword(PASSWORD);
+  const email = `${role}-${crypto.randomBytes(4).toString('hex')}@example.test`;
+  const [row] = await db
+    .insert(users)
+    .values({
+      email,
+      name: opts.name ?? `Test ${role}`,
+      role,
+      department: role === 'department' ? (opts.department ?? 'logistics') : null,
+      managerId: opts.managerId ?? null,
+      locale: opts.locale ?? 'en',
+      passwordHash: await passwordHash,
+      totpSecret,
+      totpEnabled: totp,
+      disabledAt: opts.disabled ? new Date() : null,
+    })
+    .returning({ id: users.id });
+  if (!row) throw new Error('user not created');
+  return { id: row.id, email, role, totpSecret };
+}
+
+export function totpCode(secret: string): string {
+  return new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret) }).generate();
+}
