@@ -29,6 +29,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   };
 }
 
+let nextAddress = 1 + Math.floor(Math.random() * 0xffff) * 0x10000;
+
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 /** A signed-in browser: keeps the cookies and sends the CSRF token on writes. */
@@ -38,7 +40,7 @@ export class Session {
   /** each test browser has its own address (documentation range; inject sends no traffic) */
   constructor(
     readonly app: App,
-    readonly remoteAddress = `198.51.100.${Math.floor(Math.random() * 254) + 1}`,
+    readonly remoteAddress = `2001:db8::${(nextAddress++).toString(16)}`,
   ) {}
 
   async request(method: Method, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {

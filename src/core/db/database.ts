@@ -62,9 +62,10 @@ export async function openDatabase(config: Config, opts: OpenOptions): Promise<D
 
   try {
     const { appRole } = await runMigrations(url);
-    const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 20 });
+    // Every connection of the application runs as the application role (a startup parameter, so
+    // it holds from the first query on).
+    const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 20, ...(appRole ? { options: `-c role=${APP_ROLE}` } : {}) });
     pool.on('error', (err) => opts.log.error({ err }, 'idle database connection failed'));
-    if (appRole) pool.on('connect', (client) => void client.query(`SET ROLE ${APP_ROLE}`).catch(() => undefined));
     return {
       db: drizzle(pool, { schema }),
       pool,

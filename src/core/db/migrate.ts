@@ -17,7 +17,15 @@ export async function runMigrations(ownerUrl: string): Promise<{ appRole: boolea
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     try {
       await migrate(drizzle(client), { migrationsFolder });
-      return { appRole: await ensureAppRole(client) };
+      // Roles live in the cluster's shared catalog: two databases set up at once may collide; retry.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return { appRole: await ensureAppRole(client) };
+        } catch (err) {
+          if (attempt >= 5) throw err;
+          await new Promise((r) => setTimeout(r, 50 * attempt));
+        }
+      }
     } finally {
       await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
     }
