@@ -60,6 +60,6 @@ export async function enrolTotp(page: Page): Promise<string> {
 /** Opens a Mantine Select by its label and picks an option by its visible name. */
 export async function pickOption(page: Page, label: string | RegExp, option: string | RegExp, scope?: ReturnType<Page['locator']>): Promise<void> {
   const root = scope ?? page.locator('body');
-  await root.getByRole('textbox', { name: label }).click();
+  await root.getByLabel(label, { exact: true }).click();
   await page.getByRole('option', { name: option }).click();
 }
