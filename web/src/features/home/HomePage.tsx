@@ -12,6 +12,16 @@ function greetingKey(hour: number): 'home.morning' | 'home.afternoon' | 'home.ev
   return 'home.evening';
 }
 
+/** The hour where the company works, so the greeting matches the office clock. */
+function hourIn(timeZone: string): number {
+  try {
+    const hour = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', hourCycle: 'h23', timeZone }).format(new Date());
+    return Number.parseInt(hour, 10);
+  } catch {
+    return new Date().getHours();
+  }
+}
+
 function firstName(name: string): string {
   return name.trim().split(/\s+/)[0] ?? name;
 }
@@ -25,10 +35,10 @@ export function HomePage() {
     <Stack gap="lg">
       <div>
         <Text size="sm" c="dimmed" tt="capitalize">
-          {formatLongDate(now, i18n.resolvedLanguage ?? 'en')}
+          {formatLongDate(now, i18n.resolvedLanguage ?? 'en', me.company.timeZone)}
         </Text>
         <Title order={1} fz={26} data-testid="greeting">
-          {t(greetingKey(now.getHours()), { name: firstName(me.name) })}
+          {t(greetingKey(hourIn(me.company.timeZone)), { name: firstName(me.name) })}
         </Title>
         <Text c="dimmed" size="sm">
           {t('home.roleAt', { role: t(`roles.${me.role}`), company: me.company.name })}

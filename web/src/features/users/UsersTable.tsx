@@ -37,7 +37,7 @@ export function UsersTable({ items, sort, order, onSort, onOpen }: Props) {
             {th('email', t('users.email'))}
             {th('role', t('users.role'), 200)}
             <PlainTh>{t('users.manager')}</PlainTh>
-            <PlainTh width={150}>{t('users.status')}</PlainTh>
+            <PlainTh width={170}>{t('users.status')}</PlainTh>
             {th('lastSignInAt', t('users.lastSignIn'), 150)}
             {th('createdAt', t('users.created'), 130)}
           </Table.Tr>
