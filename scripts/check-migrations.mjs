@@ -10,7 +10,10 @@ const config = path.join(root, `${scratch}.config.mjs`);
 const journal = () => JSON.parse(fs.readFileSync(path.join(root, scratch, 'meta/_journal.json'), 'utf8')).entries.length;
 try {
   fs.cpSync(path.join(root, 'migrations'), path.join(root, scratch), { recursive: true });
-  fs.writeFileSync(config, `export default ${JSON.stringify({ dialect: 'postgresql', schema: './src/core/db/schema.ts', out: `./${scratch}` })};\n`);
+  fs.writeFileSync(
+    config,
+    `export default ${JSON.stringify({ dialect: 'postgresql', schema: './src/core/db/schema.ts', out: `./${scratch}` })};\n`,
+  );
   const before = journal();
   const output = execFileSync(path.join(root, 'node_modules/.bin/drizzle-kit'), ['generate', '--config', config, '--name', 'drift'], {
     cwd: root,

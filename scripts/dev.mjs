@@ -4,8 +4,15 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
 const children = [
-  spawn(process.execPath, ['--watch-path=src', path.join(root, 'bin/grove.js'), 'serve'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'development' } }),
-  spawn(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), '--config', 'web/vite.config.ts'], { cwd: root, stdio: 'inherit' }),
+  spawn(process.execPath, ['--watch-path=src', path.join(root, 'bin/grove.js'), 'serve'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'development' },
+  }),
+  spawn(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), '--config', 'web/vite.config.ts'], {
+    cwd: root,
+    stdio: 'inherit',
+  }),
 ];
 const stop = () => {
   for (const c of children) c.kill('SIGTERM');

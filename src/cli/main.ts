@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { loadConfig } from '../core/config.js';
 import { departments, locales, roles } from '../core/contracts.js';
 import { AppError } from '../core/errors.js';
@@ -21,7 +21,8 @@ const program = new Command()
   .showHelpAfterError();
 
 const config = () => loadConfig();
-const print = (json: boolean, data: unknown, text: string): void => void process.stdout.write(json ? `${JSON.stringify(data, null, 2)}\n` : `${text}\n`);
+const print = (json: boolean, data: unknown, text: string): void =>
+  void process.stdout.write(json ? `${JSON.stringify(data, null, 2)}\n` : `${text}\n`);
 
 function parsePort(value: string): string {
   if (!/^\d+$/.test(value) || Number(value) > 65535) throw new InvalidArgumentError('not a port number');
@@ -77,18 +78,41 @@ user
   .addOption(new Option('--locale <locale>', 'language').choices(locales))
   .option('--password-stdin', 'read the password from standard input')
   .option('--json', 'print the user as JSON')
-  .action((opts: { email: string; name: string; role: string; manager?: string; department?: string; locale?: string; passwordStdin?: boolean; json?: boolean }) =>
-    withDatabase(config(), async (ctx) => {
-      if (!(await findCompany(ctx.db))) throw new Error('Set up the company first (open the web app, or run `grove demo`).');
-      const password = opts.passwordStdin ? await readStdin() : undefined;
-      if (password !== undefined && password.length < 10) throw new Error('The password must have at least 10 characters.');
-      const managerId = opts.manager ? await userIdByEmail(ctx, opts.manager).catch(() => {
-        throw new Error(`No user with e-mail ${opts.manager}`);
-      }) : undefined;
-      const input = parse(CreateUserRequest, { email: opts.email, name: opts.name, role: opts.role, department: opts.department, managerId, locale: opts.locale });
-      const { user: created, invitationUrl } = await createUser(ctx, input, { password, asOperator: true });
-      print(!!opts.json, { user: created, invitationUrl }, `Created ${created.email} (${created.role}).${invitationUrl ? `\nInvitation link: ${invitationUrl}` : ''}`);
-    }),
+  .action(
+    (opts: {
+      email: string;
+      name: string;
+      role: string;
+      manager?: string;
+      department?: string;
+      locale?: string;
+      passwordStdin?: boolean;
+      json?: boolean;
+    }) =>
+      withDatabase(config(), async (ctx) => {
+        if (!(await findCompany(ctx.db))) throw new Error('Set up the company first (open the web app, or run `grove demo`).');
+        const password = opts.passwordStdin ? await readStdin() : undefined;
+        if (password !== undefined && password.length < 10) throw new Error('The password must have at least 10 characters.');
+        const managerId = opts.manager
+          ? await userIdByEmail(ctx, opts.manager).catch(() => {
+              throw new Error(`No user with e-mail ${opts.manager}`);
+            })
+          : undefined;
+        const input = parse(CreateUserRequest, {
+          email: opts.email,
+          name: opts.name,
+          role: opts.role,
+          department: opts.department,
+          managerId,
+          locale: opts.locale,
+        });
+        const { user: created, invitationUrl } = await createUser(ctx, input, { password, asOperator: true });
+        print(
+          !!opts.json,
+          { user: created, invitationUrl },
+          `Created ${created.email} (${created.role}).${invitationUrl ? `\nInvitation link: ${invitationUrl}` : ''}`,
+        );
+      }),
   );
 
 user

@@ -15,7 +15,14 @@ export async function withDatabase(config: Config, fn: (ctx: Ctx, database: Data
   let database: Database | undefined;
   try {
     database = await openDatabase(config, { purpose: 'cli', log, poolSize: 4 });
-    const ctx: Ctx = { db: database.db, actor: null, locale: 'en', ip: null, requestId: null, publicUrl: config.publicUrl ?? `http://localhost:${config.port}` };
+    const ctx: Ctx = {
+      db: database.db,
+      actor: null,
+      locale: 'en',
+      ip: null,
+      requestId: null,
+      publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
+    };
     await fn(ctx, database);
   } catch (err) {
     code = 1;
@@ -39,5 +46,7 @@ export async function readStdin(): Promise<string> {
   if (process.stdin.isTTY) throw new Error('--password-stdin expects the password on standard input');
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }

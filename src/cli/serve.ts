@@ -14,7 +14,10 @@ export async function serve(config: Config): Promise<void> {
   const database = await openDatabase(config, { purpose: 'serve', log });
   const app = await buildApp({ config, database }, { logger: log });
   const timeouts = { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs };
-  const housekeeping = setInterval(() => purgeExpired(database.db, timeouts).catch((err) => log.warn({ err }, 'housekeeping failed')), HOUSEKEEPING_MS);
+  const housekeeping = setInterval(
+    () => purgeExpired(database.db, timeouts).catch((err) => log.warn({ err }, 'housekeeping failed')),
+    HOUSEKEEPING_MS,
+  );
   housekeeping.unref();
 
   let stopping = false;

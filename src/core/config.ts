@@ -11,8 +11,16 @@ const Env = z.object({
   GROVE_PUBLIC_URL: z.string().url().optional(),
   /** Trust X-Forwarded-* from a reverse proxy (needed for Secure cookies behind HTTPS). */
   GROVE_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
-  GROVE_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(12 * 60),
-  GROVE_SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(14 * 24),
+  GROVE_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(12 * 60),
+  GROVE_SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(14 * 24),
   /** sign-in requests per minute from one IP address */
   GROVE_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   NODE_ENV: z.string().default('production'),

@@ -56,7 +56,8 @@ describe('API fuzz', () => {
           const p = (r.params ?? {}) as Record<string, unknown>;
           const url = route.url.replace(/:(\w+)/g, (_, k: string) => encodeURIComponent(String(p[k] ?? 'x')));
           const q = new URLSearchParams();
-          for (const [k, v] of Object.entries((r.query ?? {}) as Record<string, unknown>)) if (v !== undefined) q.set(k, typeof v === 'object' ? safeJson(v) : String(v));
+          for (const [k, v] of Object.entries((r.query ?? {}) as Record<string, unknown>))
+            if (v !== undefined) q.set(k, typeof v === 'object' ? safeJson(v) : String(v));
           const opts: InjectOptions = {
             method: route.method as InjectOptions['method'],
             url: q.size ? `${url}?${q}` : url,
@@ -71,7 +72,10 @@ describe('API fuzz', () => {
           if (route.url === '/api/users/:id' && route.method === 'PATCH') opts.payload = JSON.stringify({ name: 'Fuzzed' });
           const res = await t.app.inject(opts);
           sent++;
-          expect(res.statusCode, `${opts.method} ${opts.url} ${String(opts.payload).slice(0, 200)} → ${res.body.slice(0, 300)}`).toBeLessThan(500);
+          expect(
+            res.statusCode,
+            `${opts.method} ${opts.url} ${String(opts.payload).slice(0, 200)} → ${res.body.slice(0, 300)}`,
+          ).toBeLessThan(500);
           if (route.url === '/api/openapi.json') return;
           const json = res.json();
           const shape = res.statusCode >= 400 ? ErrorBody : responses[String(res.statusCode)];

@@ -26,7 +26,15 @@ export interface TestUser {
 
 export async function makeUser(
   db: Db,
-  opts: { role?: Role; managerId?: string; department?: Department; locale?: 'en' | 'ru'; totp?: boolean; disabled?: boolean; name?: string } = {},
+  opts: {
+    role?: Role;
+    managerId?: string;
+    department?: Department;
+    locale?: 'en' | 'ru';
+    totp?: boolean;
+    disabled?: boolean;
+    name?: string;
+  } = {},
 ): Promise<TestUser> {
   const role = opts.role ?? 'kam';
   // admin, head and hr must use two-factor: give them a confirmed second factor unless told otherwise

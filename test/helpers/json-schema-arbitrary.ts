@@ -55,7 +55,8 @@ export function arbitraryFor(schema: JsonSchema | undefined, depth = 0): fc.Arbi
 function stringFor(s: JsonSchema): fc.Arbitrary<string> {
   if (s.format === 'uuid') return fc.uuid({ version: 4 });
   if (s.format === 'email') return fc.emailAddress();
-  if (s.format === 'date-time') return fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString());
+  if (s.format === 'date-time')
+    return fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString());
   if (s.pattern === '^[A-Z]{3}$') return fc.constantFrom('RUB', 'EUR', 'USD', 'XYZ');
   return fc.string({ minLength: s.minLength ?? 0, maxLength: Math.min(s.maxLength ?? 40, 60), unit: 'grapheme' });
 }

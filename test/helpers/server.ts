@@ -77,7 +77,9 @@ export async function startTestServer(opts: { dataDir?: string; env?: NodeJS.Pro
   const deadline = Date.now() + 90_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`grove serve exited (${child.exitCode}): ${out}`);
-    const ok = await fetch(`${url}/api/health`).then((r) => r.ok).catch(() => false);
+    const ok = await fetch(`${url}/api/health`)
+      .then((r) => r.ok)
+      .catch(() => false);
     if (ok) break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');

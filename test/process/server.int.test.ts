@@ -13,7 +13,14 @@ async function login(url: string, email: string) {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email, password: PASSWORD }),
   });
-  return { status: res.status, cookie: res.headers.getSetCookie().find((c) => c.startsWith('grove_session='))?.split(';')[0] ?? '' };
+  return {
+    status: res.status,
+    cookie:
+      res.headers
+        .getSetCookie()
+        .find((c) => c.startsWith('grove_session='))
+        ?.split(';')[0] ?? '',
+  };
 }
 
 function postmasterPid(dataDir: string): number {
@@ -36,11 +43,28 @@ describe.skipIf(inject('pgKind') === 'external')('grove serve on an embedded dat
     expect(demo.code, demo.stderr).toBe(0);
     expect(JSON.parse(demo.stdout).users.length).toBeGreaterThan(20);
     const add = await server.cli(
-      ['user', 'add', '--email', 'cli@example.test', '--name', 'Cli User', '--role', 'kam', '--manager', 'anna@demo.grove.test', '--password-stdin', '--json'],
+      [
+        'user',
+        'add',
+        '--email',
+        'cli@example.test',
+        '--name',
+        'Cli User',
+        '--role',
+        'kam',
+        '--manager',
+        'anna@demo.grove.test',
+        '--password-stdin',
+        '--json',
+      ],
       PASSWORD,
     );
     expect(add.code, add.stderr).toBe(0);
-    expect(JSON.parse(add.stdout).user).toMatchObject({ email: 'cli@example.test', role: 'kam', manager: { email: 'anna@demo.grove.test' } });
+    expect(JSON.parse(add.stdout).user).toMatchObject({
+      email: 'cli@example.test',
+      role: 'kam',
+      manager: { email: 'anna@demo.grove.test' },
+    });
     expect((await login(server.url, 'cli@example.test')).status).toBe(200);
   });
 
@@ -48,7 +72,10 @@ describe.skipIf(inject('pgKind') === 'external')('grove serve on an embedded dat
     const bad = await server.cli(['user', 'add', '--email', 'not-an-email', '--name', 'X', '--role', 'kam', '--password-stdin'], PASSWORD);
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toMatch(/email/i);
-    const dup = await server.cli(['user', 'add', '--email', 'cli@example.test', '--name', 'X', '--role', 'kam', '--password-stdin'], PASSWORD);
+    const dup = await server.cli(
+      ['user', 'add', '--email', 'cli@example.test', '--name', 'X', '--role', 'kam', '--password-stdin'],
+      PASSWORD,
+    );
     expect(dup.code).not.toBe(0);
     expect(dup.stderr).toContain('EMAIL_TAKEN');
     const reset = await server.cli(['user', 'passwd', '--email', 'nobody@example.test', '--password-stdin'], PASSWORD);

@@ -26,7 +26,10 @@ describe('audit log', () => {
     expect(change.items[0].before).not.toHaveProperty('passwordHash');
     expect(change.items[0].actor.email).toMatch(/^admin-/);
     for (const action of ['auth.login', 'auth.login_failed', 'access.denied']) {
-      expect((await admin.get(`/api/audit?action=${action}&entityId=${action === 'access.denied' ? 'GET%20%2Fapi%2Faudit' : kamUser.id}`)).json().total).toBeGreaterThan(0);
+      expect(
+        (await admin.get(`/api/audit?action=${action}&entityId=${action === 'access.denied' ? 'GET%20%2Fapi%2Faudit' : kamUser.id}`)).json()
+          .total,
+      ).toBeGreaterThan(0);
     }
   });
 

@@ -5,7 +5,10 @@ import { listAudit } from './audit.service.js';
 export function registerAuditRoutes(app: App) {
   app.get(
     '/api/audit',
-    { config: { access: { permission: 'audit.read' } }, schema: { tags: ['audit'], summary: 'Browse the audit log', querystring: AuditQuery, response: { 200: AuditList } } },
+    {
+      config: { access: { permission: 'audit.read' } },
+      schema: { tags: ['audit'], summary: 'Browse the audit log', querystring: AuditQuery, response: { 200: AuditList } },
+    },
     async (req) => listAudit(req.ctx, req.query),
   );
 }

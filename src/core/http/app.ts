@@ -78,7 +78,10 @@ export async function buildApp(deps: AppDeps, opts: { logger?: FastifyBaseLogger
   app.addHook('onRequest', async (req) => {
     req.ctx = { db: deps.database.db, actor: null, locale: companyLocale, ip: req.ip, requestId: String(req.id), publicUrl };
   });
-  app.addHook('onRequest', authHook(deps, () => companyLocale));
+  app.addHook(
+    'onRequest',
+    authHook(deps, () => companyLocale),
+  );
   app.addHook('onSend', async (_req, reply) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
@@ -99,8 +102,15 @@ export async function buildApp(deps: AppDeps, opts: { logger?: FastifyBaseLogger
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Grove API', description: 'Key account management. Authenticate with the session cookie (web app) or `Authorization: Bearer <personal API token>`.', version: '0.1.0' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'grove_session' } } },
+      info: {
+        title: 'Grove API',
+        description:
+          'Key account management. Authenticate with the session cookie (web app) or `Authorization: Bearer <personal API token>`.',
+        version: '0.1.0',
+      },
+      components: {
+        securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'grove_session' } },
+      },
       security: [{ bearer: [] }, { session: [] }],
     },
     transform: jsonSchemaTransform,

@@ -77,4 +77,3 @@ export function authHook(deps: AppDeps, defaultLocale: () => 'en' | 'ru') {
     if ('permission' in access) assertCan(req.actor, access.permission);
   };
 }
-

@@ -46,7 +46,8 @@ function toAppError(err: FastifyError | Error, req: FastifyRequest): AppError | 
   if (fe.statusCode === 429) return new AppError('RATE_LIMITED', 429);
   const pgErr = fromPostgres(err as { code?: unknown });
   if (pgErr) return pgErr;
-  if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) return new AppError('VALIDATION_FAILED', fe.statusCode, { fields: 'body' });
+  if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500)
+    return new AppError('VALIDATION_FAILED', fe.statusCode, { fields: 'body' });
   return null;
 }
 
@@ -62,9 +63,11 @@ export async function errorHandler(err: FastifyError | Error, req: FastifyReques
     return sendError(req, reply, new AppError('INTERNAL_ERROR', 500, { requestId: String(req.id) }));
   }
   if (appError.code === 'FORBIDDEN' && req.actor) {
-    await recordAudit(req.ctx, { action: 'access.denied', entity: 'route', entityId: `${req.method} ${req.routeOptions.url ?? req.url}` }).catch(
-      (auditErr) => req.log.error({ err: auditErr }, 'could not audit a denial'),
-    );
+    await recordAudit(req.ctx, {
+      action: 'access.denied',
+      entity: 'route',
+      entityId: `${req.method} ${req.routeOptions.url ?? req.url}`,
+    }).catch((auditErr) => req.log.error({ err: auditErr }, 'could not audit a denial'));
   }
   return sendError(req, reply, appError);
 }

@@ -10,7 +10,10 @@ const Health = z.object({
 export function registerHealthRoutes(app: App, deps: AppDeps) {
   app.get(
     '/api/health',
-    { config: { access: { public: true } }, schema: { tags: ['system'], summary: 'Server and database state', response: { 200: Health, 503: Health } } },
+    {
+      config: { access: { public: true } },
+      schema: { tags: ['system'], summary: 'Server and database state', response: { 200: Health, 503: Health } },
+    },
     async (_req, reply) => {
       const started = performance.now();
       const ok = await deps.database.pool

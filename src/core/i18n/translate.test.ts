@@ -11,7 +11,8 @@ const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) =>
 describe('server messages', () => {
   it('has the same keys and the same placeholders in Russian as in English', () => {
     expect(keys(ru)).toEqual(keys(en));
-    for (const [code, text] of Object.entries(en.errors)) expect(placeholders(ru.errors[code as keyof typeof ru.errors]), code).toEqual(placeholders(text));
+    for (const [code, text] of Object.entries(en.errors))
+      expect(placeholders(ru.errors[code as keyof typeof ru.errors]), code).toEqual(placeholders(text));
   });
 
   it('fills placeholders', () => {

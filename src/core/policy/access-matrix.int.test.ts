@@ -37,11 +37,11 @@ describe('access matrix', () => {
         const body = req.body ?? (method === 'GET' ? undefined : {});
         const res = await s.request(method as 'GET', req.url ?? pattern, body);
         const want = expectedStatus(row, who);
-        if (res.statusCode !== want) mismatches.push(`${row.route} (${row.case}): ${res.statusCode}, expected ${want} — ${res.body.slice(0, 160)}`);
+        if (res.statusCode !== want)
+          mismatches.push(`${row.route} (${row.case}): ${res.statusCode}, expected ${want} — ${res.body.slice(0, 160)}`);
         if (res.statusCode >= 400) expect(res.json().error.code, row.route).toBeTypeOf('string');
       }
       expect(mismatches).toEqual([]);
     });
   }
 });
-

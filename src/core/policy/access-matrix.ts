@@ -6,7 +6,17 @@ import type { Role } from '../contracts.js';
  * database and fails when a route has no row or a row leaves a caller out. Every new route adds rows.
  */
 export type Who = Role | 'anonymous';
-export const everyone: readonly Who[] = ['anonymous', 'admin', 'executive', 'head', 'senior_kam', 'kam', 'sales_support', 'department', 'hr'];
+export const everyone: readonly Who[] = [
+  'anonymous',
+  'admin',
+  'executive',
+  'head',
+  'senior_kam',
+  'kam',
+  'sales_support',
+  'department',
+  'hr',
+];
 
 /** The records a case can point at, made fresh for each caller. */
 export interface Targets {
@@ -52,19 +62,54 @@ export const accessMatrix: MatrixRow[] = [
     request: () => ({ body: { name: 'Test Company', currency: 'RUB', timeZone: 'Europe/Moscow', defaultLocale: 'en' } }),
     expect: only(['admin'], 200, 403),
   },
-  { route: 'POST /api/auth/login', case: 'wrong password', request: (t) => ({ body: { email: `nobody${t.n}@example.test`, password: 'wrong password' } }), expect: { default: 401 } },
-  { route: 'POST /api/auth/login/totp', case: 'unknown challenge', request: () => ({ body: { challenge: 'nope', code: '123456' } }), expect: { default: 401 } },
+  {
+    route: 'POST /api/auth/login',
+    case: 'wrong password',
+    request: (t) => ({ body: { email: `nobody${t.n}@example.test`, password: 'wrong password' } }),
+    expect: { default: 401 },
+  },
+  {
+    route: 'POST /api/auth/login/totp',
+    case: 'unknown challenge',
+    request: () => ({ body: { challenge: 'nope', code: '123456' } }),
+    expect: { default: 401 },
+  },
   { route: 'POST /api/auth/logout', case: 'own session', freshSession: true, expect: signedInOnly(200) },
-  { route: 'GET /api/auth/invitations/:token', case: 'unknown token', request: () => ({ url: '/api/auth/invitations/unknown' }), expect: { default: 404 } },
-  { route: 'POST /api/auth/invitations/accept', case: 'unknown token', request: () => ({ body: { token: 'unknown', password: 'long enough password' } }), expect: { default: 404 } },
+  {
+    route: 'GET /api/auth/invitations/:token',
+    case: 'unknown token',
+    request: () => ({ url: '/api/auth/invitations/unknown' }),
+    expect: { default: 404 },
+  },
+  {
+    route: 'POST /api/auth/invitations/accept',
+    case: 'unknown token',
+    request: () => ({ body: { token: 'unknown', password: 'long enough password' } }),
+    expect: { default: 404 },
+  },
   { route: 'GET /api/me', case: 'own', expect: signedInOnly(200) },
   { route: 'PATCH /api/me', case: 'own', request: () => ({ body: { locale: 'en' } }), expect: signedInOnly(200) },
-  { route: 'POST /api/me/password', case: 'wrong current password', request: () => ({ body: { currentPassword: 'not it', newPassword: 'a new long password' } }), expect: signedInOnly(400) },
+  {
+    route: 'POST /api/me/password',
+    case: 'wrong current password',
+    request: () => ({ body: { currentPassword: 'not it', newPassword: 'a new long password' } }),
+    expect: signedInOnly(400),
+  },
   // admin, head and hr already use two-factor (required for them); the others have not enrolled
   { route: 'POST /api/me/totp/setup', case: 'own', expect: { anonymous: 401, admin: 409, head: 409, hr: 409, default: 200 } },
-  { route: 'POST /api/me/totp/enable', case: 'wrong code', request: () => ({ body: { code: '000000' } }), expect: { anonymous: 401, admin: 409, head: 409, hr: 409, default: 400 } },
+  {
+    route: 'POST /api/me/totp/enable',
+    case: 'wrong code',
+    request: () => ({ body: { code: '000000' } }),
+    expect: { anonymous: 401, admin: 409, head: 409, hr: 409, default: 400 },
+  },
   { route: 'POST /api/me/totp/disable', case: 'own', request: () => ({ body: { code: '000000' } }), expect: signedInOnly(409) },
-  { route: 'POST /api/me/totp/recovery-codes', case: 'wrong code', request: () => ({ body: { code: '000000' } }), expect: { anonymous: 401, admin: 400, head: 400, hr: 400, default: 409 } },
+  {
+    route: 'POST /api/me/totp/recovery-codes',
+    case: 'wrong code',
+    request: () => ({ body: { code: '000000' } }),
+    expect: { anonymous: 401, admin: 400, head: 400, hr: 400, default: 409 },
+  },
   { route: 'GET /api/me/tokens', case: 'own', expect: signedInOnly(200) },
   { route: 'POST /api/me/tokens', case: 'own', request: () => ({ body: { name: 'matrix' } }), expect: signedInOnly(200) },
   { route: 'DELETE /api/me/tokens/:id', case: 'missing', request: () => ({ url: `/api/me/tokens/${NIL}` }), expect: signedInOnly(404) },
@@ -76,7 +121,12 @@ export const accessMatrix: MatrixRow[] = [
     request: (t) => ({ url: `/api/users/${t.report}` }),
     expect: only([...seesAll, 'senior_kam'], 200, 404),
   },
-  { route: 'GET /api/users/:id', case: 'unrelated user', request: (t) => ({ url: `/api/users/${t.other}` }), expect: only(seesAll, 200, 404) },
+  {
+    route: 'GET /api/users/:id',
+    case: 'unrelated user',
+    request: (t) => ({ url: `/api/users/${t.other}` }),
+    expect: only(seesAll, 200, 404),
+  },
   { route: 'GET /api/users/:id', case: 'missing', request: () => ({ url: `/api/users/${NIL}` }), expect: signedInOnly(404) },
   {
     route: 'POST /api/users',
@@ -84,8 +134,18 @@ export const accessMatrix: MatrixRow[] = [
     request: (t) => ({ body: { email: `matrix${t.n}@example.test`, name: 'Matrix', role: 'kam' } }),
     expect: only(['admin'], 200, 403),
   },
-  { route: 'PATCH /api/users/:id', case: 'unrelated user', request: (t) => ({ url: `/api/users/${t.other}`, body: { name: 'Renamed' } }), expect: only(['admin'], 200, 403) },
-  { route: 'POST /api/users/:id/invitation', case: 'unrelated user', request: (t) => ({ url: `/api/users/${t.other}/invitation` }), expect: only(['admin'], 200, 403) },
+  {
+    route: 'PATCH /api/users/:id',
+    case: 'unrelated user',
+    request: (t) => ({ url: `/api/users/${t.other}`, body: { name: 'Renamed' } }),
+    expect: only(['admin'], 200, 403),
+  },
+  {
+    route: 'POST /api/users/:id/invitation',
+    case: 'unrelated user',
+    request: (t) => ({ url: `/api/users/${t.other}/invitation` }),
+    expect: only(['admin'], 200, 403),
+  },
   { route: 'GET /api/audit', case: 'browse', expect: only(['admin'], 200, 403) },
 ];
 

@@ -42,7 +42,11 @@ describe('policy', () => {
 
   it('scopes users: heads, executives, HR and admins see all; a senior KAM their line; others themselves and their manager', () => {
     for (const role of ['admin', 'executive', 'head', 'hr'] as const) expect(userScope(actor(role), null)).toEqual({ all: true });
-    expect(userScope(actor('senior_kam'), 'm1')).toEqual({ all: false, selfAndReportsOf: ['u-senior_kam'], alsoIds: ['u-senior_kam', 'm1'] });
+    expect(userScope(actor('senior_kam'), 'm1')).toEqual({
+      all: false,
+      selfAndReportsOf: ['u-senior_kam'],
+      alsoIds: ['u-senior_kam', 'm1'],
+    });
     expect(userScope(actor('kam'), 'm2')).toEqual({ all: false, selfAndReportsOf: [], alsoIds: ['u-kam', 'm2'] });
   });
 

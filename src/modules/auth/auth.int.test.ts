@@ -125,7 +125,9 @@ describe('two-factor sign-in', () => {
     const step1 = (await fresh.post('/api/auth/login', { email: user.email, password: PASSWORD })).json();
     expect(step1.status).toBe('totp_required');
     expect((await fresh.get('/api/me')).statusCode).toBe(401);
-    expect((await fresh.post('/api/auth/login/totp', { challenge: step1.challenge, code: totpCode(setup.secret) })).json()).toEqual({ status: 'signed_in' });
+    expect((await fresh.post('/api/auth/login/totp', { challenge: step1.challenge, code: totpCode(setup.secret) })).json()).toEqual({
+      status: 'signed_in',
+    });
 
     const other = new Session(t.app);
     const c2 = (await other.post('/api/auth/login', { email: user.email, password: PASSWORD })).json().challenge;
@@ -169,7 +171,12 @@ describe('personal API tokens', () => {
     const viaToken = await t.app.inject({ method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${created.token}` } });
     expect(viaToken.json().email).toBe(user.email);
     // no CSRF for token-authenticated writes
-    const write = await t.app.inject({ method: 'PATCH', url: '/api/me', headers: { authorization: `Bearer ${created.token}` }, payload: { locale: 'ru' } });
+    const write = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/me',
+      headers: { authorization: `Bearer ${created.token}` },
+      payload: { locale: 'ru' },
+    });
     expect(write.statusCode).toBe(200);
     expect((await s.get('/api/me/tokens')).json().items).toHaveLength(1);
     await s.delete(`/api/me/tokens/${created.id}`);
@@ -182,7 +189,8 @@ describe('per-IP limit', () => {
   it('refuses more than the configured sign-in requests per minute from one address', async () => {
     const s = new Session(t.app);
     const codes: number[] = [];
-    for (let i = 0; i < 32; i++) codes.push((await s.post('/api/auth/login', { email: `x${i}@example.test`, password: 'whatever it is' })).statusCode);
+    for (let i = 0; i < 32; i++)
+      codes.push((await s.post('/api/auth/login', { email: `x${i}@example.test`, password: 'whatever it is' })).statusCode);
     expect(codes.slice(0, 30).every((c) => c === 401)).toBe(true);
     expect(codes.at(-1)).toBe(429);
   });

@@ -39,14 +39,22 @@ export function registerAuthRoutes(app: App, deps: AppDeps) {
     '/api/auth/login/totp',
     {
       config: { access: { public: true }, rateLimit: signInRateLimit },
-      schema: { tags, summary: 'Second sign-in step: authenticator code or recovery code', body: TotpLoginRequest, response: { 200: LoginResponse } },
+      schema: {
+        tags,
+        summary: 'Second sign-in step: authenticator code or recovery code',
+        body: TotpLoginRequest,
+        response: { 200: LoginResponse },
+      },
     },
     async (req, reply) => answer(req, reply, await signInWithTotp(req.ctx, req.body, meta(req))),
   );
 
   app.post(
     '/api/auth/logout',
-    { config: { access: { signedIn: true, enrolment: true } }, schema: { tags, summary: 'Sign out (ends this session)', response: { 200: Ok } } },
+    {
+      config: { access: { signedIn: true, enrolment: true } },
+      schema: { tags, summary: 'Sign out (ends this session)', response: { 200: Ok } },
+    },
     async (req, reply) => {
       if (req.sessionToken) await endSession(deps.database.db, req.sessionToken);
       await recordAudit(req.ctx, { action: 'auth.logout', entity: 'user', entityId: req.actor?.userId });
@@ -59,7 +67,12 @@ export function registerAuthRoutes(app: App, deps: AppDeps) {
     '/api/auth/invitations/:token',
     {
       config: { access: { public: true }, rateLimit: signInRateLimit },
-      schema: { tags, summary: 'Who an invitation link is for', params: z.strictObject({ token: z.string().max(200) }), response: { 200: InvitationInfo } },
+      schema: {
+        tags,
+        summary: 'Who an invitation link is for',
+        params: z.strictObject({ token: z.string().max(200) }),
+        response: { 200: InvitationInfo },
+      },
     },
     async (req) => describeInvitation(req.ctx, req.params.token),
   );

@@ -29,7 +29,11 @@ export interface SignInResult {
 }
 
 /** Step one: e-mail and password. Unknown e-mail and wrong password answer the same. */
-export async function signIn(ctx: Ctx, input: { email: string; password: string; locale?: Locale }, meta: SignInMeta): Promise<SignInResult> {
+export async function signIn(
+  ctx: Ctx,
+  input: { email: string; password: string; locale?: Locale },
+  meta: SignInMeta,
+): Promise<SignInResult> {
   const email = input.email.trim().toLowerCase();
   const ip = ctx.ip ?? 'unknown';
   const user = await findUserByEmail(ctx.db, email);
@@ -70,7 +74,10 @@ export async function signInWithTotp(ctx: Ctx, input: { challenge: string; code:
 
   const method = await verifySecondFactor(ctx, user, input.code);
   if (!method) {
-    await ctx.db.update(loginChallenges).set({ attempts: sql`${loginChallenges.attempts} + 1` }).where(eq(loginChallenges.id, id));
+    await ctx.db
+      .update(loginChallenges)
+      .set({ attempts: sql`${loginChallenges.attempts} + 1` })
+      .where(eq(loginChallenges.id, id));
     await recordAudit(ctx, { action: 'auth.totp_failed', entity: 'user', entityId: user.id, actorId: null });
     throw new AppError('TOTP_INVALID', 401);
   }
@@ -85,7 +92,9 @@ export async function verifySecondFactor(ctx: Ctx, user: UserRow, code: string):
   const used = await ctx.db
     .update(recoveryCodes)
     .set({ usedAt: sql`now()` })
-    .where(and(eq(recoveryCodes.userId, user.id), eq(recoveryCodes.codeHash, sha256(normaliseRecoveryCode(code))), isNull(recoveryCodes.usedAt)))
+    .where(
+      and(eq(recoveryCodes.userId, user.id), eq(recoveryCodes.codeHash, sha256(normaliseRecoveryCode(code))), isNull(recoveryCodes.usedAt)),
+    )
     .returning({ id: recoveryCodes.id });
   return used.length ? 'recovery_code' : null;
 }

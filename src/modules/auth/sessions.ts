@@ -25,7 +25,9 @@ export async function createSession(
   const token = randomToken();
   const csrfToken = randomToken();
   const expiresAt = new Date(Date.now() + t.maxMs);
-  await db.insert(sessions).values({ id: sha256(token), userId, csrfToken, expiresAt, ip: meta.ip, userAgent: meta.userAgent?.slice(0, 400) });
+  await db
+    .insert(sessions)
+    .values({ id: sha256(token), userId, csrfToken, expiresAt, ip: meta.ip, userAgent: meta.userAgent?.slice(0, 400) });
   return { token, csrfToken, expiresAt };
 }
 

@@ -17,7 +17,10 @@ export const IP_LIMIT = 50;
 export async function assertNotThrottled(db: Db, email: string, ip: string, trustedDeviceHash: string | null) {
   const since = new Date(Date.now() - WINDOW_MS);
   const failed = and(eq(loginAttempts.success, false), gt(loginAttempts.at, since));
-  const [byIp] = await db.select({ n: count(), first: min(loginAttempts.at) }).from(loginAttempts).where(and(failed, eq(loginAttempts.ip, ip)));
+  const [byIp] = await db
+    .select({ n: count(), first: min(loginAttempts.at) })
+    .from(loginAttempts)
+    .where(and(failed, eq(loginAttempts.ip, ip)));
   if (byIp && byIp.n >= IP_LIMIT) throw throttled(byIp.first);
   const device = trustedDeviceHash ? eq(loginAttempts.deviceHash, trustedDeviceHash) : isNull(loginAttempts.deviceHash);
   const [byAccount] = await db

@@ -10,7 +10,10 @@ const tags = ['company'];
 export function registerCompanyRoutes(app: App, deps: AppDeps) {
   app.get(
     '/api/setup',
-    { config: { access: { public: true } }, schema: { tags, summary: 'Whether this installation still needs its first-run set-up', response: { 200: SetupStatus } } },
+    {
+      config: { access: { public: true } },
+      schema: { tags, summary: 'Whether this installation still needs its first-run set-up', response: { 200: SetupStatus } },
+    },
     async () => {
       const c = await findCompany(deps.database.db);
       return { needed: !c, demo: c?.demo ?? false };
@@ -40,7 +43,10 @@ export function registerCompanyRoutes(app: App, deps: AppDeps) {
   );
   app.get(
     '/api/setup/demo',
-    { config: { access: { public: true } }, schema: { tags, summary: 'The demo sign-ins, when the demo company is loaded', response: { 200: DemoInfo } } },
+    {
+      config: { access: { public: true } },
+      schema: { tags, summary: 'The demo sign-ins, when the demo company is loaded', response: { 200: DemoInfo } },
+    },
     async () => {
       if (!(await findCompany(deps.database.db))?.demo) throw new AppError('DEMO_NOT_LOADED', 404);
       return demoInfo();
@@ -53,7 +59,10 @@ export function registerCompanyRoutes(app: App, deps: AppDeps) {
   );
   app.put(
     '/api/company',
-    { config: { access: { permission: 'company.manage' } }, schema: { tags, summary: 'Change company settings', body: CompanyInput, response: { 200: Company } } },
+    {
+      config: { access: { permission: 'company.manage' } },
+      schema: { tags, summary: 'Change company settings', body: CompanyInput, response: { 200: Company } },
+    },
     async (req) => updateCompany(req.ctx, req.body),
   );
 }

@@ -44,6 +44,16 @@ export async function setUp(ctx: Ctx, input: SetupRequest): Promise<void> {
       .onConflictDoNothing()
       .returning({ id: users.id });
     if (!admin) throw new AppError('SETUP_DONE', 409);
-    await recordAudit(ctx, { action: 'company.setup', entity: 'company', entityId: '1', after: { company: input.company, admin: input.admin.email }, actorId: admin.id }, tx);
+    await recordAudit(
+      ctx,
+      {
+        action: 'company.setup',
+        entity: 'company',
+        entityId: '1',
+        after: { company: input.company, admin: input.admin.email },
+        actorId: admin.id,
+      },
+      tx,
+    );
   });
 }

@@ -15,7 +15,10 @@ export async function findUserByEmail(db: Db, email: string): Promise<UserRow | 
 }
 
 export async function findActiveUser(db: Db, id: string): Promise<UserRow | undefined> {
-  const [row] = await db.select().from(users).where(and(eq(users.id, id), isNull(users.disabledAt)));
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.id, id), isNull(users.disabledAt)));
   return row;
 }
 
@@ -31,8 +34,5 @@ export async function setPasswordHash(db: Pick<Db, 'update'>, id: string, passwo
 }
 
 export async function setTotp(db: Pick<Db, 'update'>, id: string, totp: { secret: string | null; enabled: boolean }) {
-  await db
-    .update(users)
-    .set({ totpSecret: totp.secret, totpEnabled: totp.enabled, updatedAt: sql`now()` })
-    .where(eq(users.id, id));
+  await db.update(users).set({ totpSecret: totp.secret, totpEnabled: totp.enabled, updatedAt: sql`now()` }).where(eq(users.id, id));
 }

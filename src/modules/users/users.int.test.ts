@@ -33,11 +33,15 @@ describe('managing users', () => {
   });
 
   it('requires a department for department members and refuses it for others', async () => {
-    expect((await admin.post('/api/users', { email: 'd1@example.test', name: 'D', role: 'department' })).json().error.code).toBe('DEPARTMENT_REQUIRED');
-    expect((await admin.post('/api/users', { email: 'd2@example.test', name: 'D', role: 'kam', department: 'finance' })).json().error.code).toBe(
-      'DEPARTMENT_NOT_ALLOWED',
+    expect((await admin.post('/api/users', { email: 'd1@example.test', name: 'D', role: 'department' })).json().error.code).toBe(
+      'DEPARTMENT_REQUIRED',
     );
-    expect((await admin.post('/api/users', { email: 'd3@example.test', name: 'D', role: 'department', department: 'finance' })).statusCode).toBe(200);
+    expect(
+      (await admin.post('/api/users', { email: 'd2@example.test', name: 'D', role: 'kam', department: 'finance' })).json().error.code,
+    ).toBe('DEPARTMENT_NOT_ALLOWED');
+    expect(
+      (await admin.post('/api/users', { email: 'd3@example.test', name: 'D', role: 'department', department: 'finance' })).statusCode,
+    ).toBe(200);
   });
 
   it('changes role and reporting line, and refuses a reporting cycle', async () => {
@@ -59,7 +63,9 @@ describe('managing users', () => {
     expect((await theirs.get('/api/me')).statusCode).toBe(401);
     const viaToken = await t.app.inject({ method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${token.json().token}` } });
     expect(viaToken.statusCode).toBe(401);
-    expect((await new Session(t.app).post('/api/auth/login', { email: victim.email, password: 'correct horse battery staple' })).statusCode).toBe(401);
+    expect(
+      (await new Session(t.app).post('/api/auth/login', { email: victim.email, password: 'correct horse battery staple' })).statusCode,
+    ).toBe(401);
   });
 
   it('keeps at least one active administrator and refuses to disable yourself', async () => {

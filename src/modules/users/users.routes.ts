@@ -8,7 +8,10 @@ const tags = ['users'];
 export function registerUserRoutes(app: App) {
   app.get(
     '/api/users',
-    { config: { access: { permission: 'users.read' } }, schema: { tags, summary: 'Users you may see', querystring: UserListQuery, response: { 200: UserList } } },
+    {
+      config: { access: { permission: 'users.read' } },
+      schema: { tags, summary: 'Users you may see', querystring: UserListQuery, response: { 200: UserList } },
+    },
     async (req) => listUsers(req.ctx, req.query),
   );
   app.get(
@@ -31,13 +34,22 @@ export function registerUserRoutes(app: App) {
     '/api/users/:id',
     {
       config: { access: { permission: 'users.manage' } },
-      schema: { tags, summary: 'Change role, manager, department, language; disable or enable', params: IdParams, body: UpdateUserRequest, response: { 200: User } },
+      schema: {
+        tags,
+        summary: 'Change role, manager, department, language; disable or enable',
+        params: IdParams,
+        body: UpdateUserRequest,
+        response: { 200: User },
+      },
     },
     async (req) => updateUser(req.ctx, req.params.id, req.body),
   );
   app.post(
     '/api/users/:id/invitation',
-    { config: { access: { permission: 'users.manage' } }, schema: { tags, summary: 'A new invitation link', params: IdParams, response: { 200: InvitationLink } } },
+    {
+      config: { access: { permission: 'users.manage' } },
+      schema: { tags, summary: 'A new invitation link', params: IdParams, response: { 200: InvitationLink } },
+    },
     async (req) => ({ invitationUrl: await newInvitationLink(req.ctx, req.params.id) }),
   );
 }

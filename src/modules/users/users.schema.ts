@@ -25,8 +25,5 @@ export const users = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index('users_manager_idx').on(t.managerId),
-    index('users_name_idx').on(sql`lower(${t.name})`),
-  ],
+  (t) => [index('users_manager_idx').on(t.managerId), index('users_name_idx').on(sql`lower(${t.name})`)],
 );

@@ -40,7 +40,10 @@ async function visibleUsers(ctx: Ctx): Promise<SQL | undefined> {
   if (scope.selfAndReportsOf.length) {
     parts.push(
       sql`${users.id} IN (WITH RECURSIVE line AS (
-            SELECT id FROM users WHERE manager_id IN (${sql.join(scope.selfAndReportsOf.map((id) => sql`${id}::uuid`), sql`, `)})
+            SELECT id FROM users WHERE manager_id IN (${sql.join(
+              scope.selfAndReportsOf.map((id) => sql`${id}::uuid`),
+              sql`, `,
+            )})
             UNION SELECT u.id FROM users u JOIN line ON u.manager_id = line.id)
           SELECT id FROM line)`,
     );
@@ -186,7 +189,17 @@ export async function updateUser(ctx: Ctx, id: string, patch: UpdateUserRequest)
       .where(eq(users.id, id))
       .returning();
     if (disabling) await endAllSessions(tx, id);
-    await recordAudit(ctx, { action: disabling ? 'user.disable' : 'user.update', entity: 'user', entityId: id, before: publicFields(before), after: after && publicFields(after) }, tx);
+    await recordAudit(
+      ctx,
+      {
+        action: disabling ? 'user.disable' : 'user.update',
+        entity: 'user',
+        entityId: id,
+        before: publicFields(before),
+        after: after && publicFields(after),
+      },
+      tx,
+    );
   });
   return getUser(ctx, id);
 }
