@@ -1,5 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../helpers/server.js';
 import { enrolTotp, launchBrowser, newPage, pickOption, shot, signIn } from './shell.journey';
 
@@ -42,6 +44,13 @@ describe('the bilingual shell', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+  });
+
+  afterEach(async (ctx) => {
+    // On failure, keep a picture of the page for diagnosis.
+    if (ctx.task.result?.state === 'fail' && page) {
+      await page.screenshot({ path: join(tmpdir(), 'grove-shell-failure.png') }).catch(() => undefined);
+    }
   });
 
   it('signs in, enrols two-factor, switches language, manages a user, signs out', async () => {
