@@ -27,13 +27,13 @@ export function HeaderTools() {
         }}
       >
         <Group gap="xs" wrap="nowrap" justify="space-between">
-          <Group gap="xs" wrap="nowrap">
-            <IconSearch size={15} color="var(--mantine-color-dimmed)" />
-            <Text size="sm" c="dimmed" truncate>
+          <Group gap="xs" wrap="nowrap" style={{ flex: 1, minWidth: 0 }}>
+            <IconSearch size={15} color="var(--mantine-color-dimmed)" style={{ flexShrink: 0 }} />
+            <Text size="sm" c="dimmed" truncate style={{ minWidth: 0 }}>
               {t('header.searchPlaceholder')}
             </Text>
           </Group>
-          <Kbd size="xs">{isMac ? '⌘ K' : 'Ctrl K'}</Kbd>
+          <Kbd size="xs" style={{ whiteSpace: 'nowrap', flexShrink: 0 }}>{isMac ? '⌘ K' : 'Ctrl K'}</Kbd>
         </Group>
       </UnstyledButton>
       <Group gap="xs" wrap="nowrap">

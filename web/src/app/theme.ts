@@ -10,7 +10,7 @@ export const theme = createTheme({
   components: {
     Table: { defaultProps: { verticalSpacing: 'xs', horizontalSpacing: 'sm' } },
     Card: { defaultProps: { withBorder: true, radius: 'md', padding: 'lg' } },
-    Badge: { defaultProps: { variant: 'light', radius: 'sm' }, styles: { root: { textTransform: 'none', fontWeight: 600 } } },
+    Badge: { defaultProps: { variant: 'light', radius: 'sm' }, styles: { root: { textTransform: 'none', fontWeight: 600, flexShrink: 0, overflow: 'visible' }, label: { overflow: 'visible' } } },
     Button: { defaultProps: { radius: 'md' } },
   },
 });

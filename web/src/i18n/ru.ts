@@ -189,7 +189,7 @@ export const ru = {
     anyDepartment: 'Любой отдел',
     anyStatus: 'Любой статус',
     name: 'Имя',
-    email: 'Электронная почта',
+    email: 'Почта',
     manager: 'Руководитель',
     language: 'Язык',
     twoFactor: '2FA',

@@ -16,7 +16,7 @@ export function SortableTh({ children, active, order, onSort, width }: Props) {
     <Table.Th w={width} aria-sort={active ? (order === 'asc' ? 'ascending' : 'descending') : 'none'} p={0}>
       <UnstyledButton onClick={onSort} px="sm" py={8} w="100%">
         <Group gap={4} wrap="nowrap">
-          <Text size="xs" fw={600} c={active ? undefined : 'dimmed'} tt="uppercase">
+          <Text size="xs" fw={600} c={active ? undefined : 'dimmed'} tt="uppercase" style={{ whiteSpace: 'nowrap' }}>
             {children}
           </Text>
           <Icon size={13} stroke={1.8} />
@@ -29,7 +29,7 @@ export function SortableTh({ children, active, order, onSort, width }: Props) {
 export function PlainTh({ children, width }: { children: ReactNode; width?: number | string }) {
   return (
     <Table.Th w={width}>
-      <Text size="xs" fw={600} c="dimmed" tt="uppercase">
+      <Text size="xs" fw={600} c="dimmed" tt="uppercase" style={{ whiteSpace: 'nowrap' }}>
         {children}
       </Text>
     </Table.Th>

@@ -22,6 +22,10 @@ function hourIn(timeZone: string): number {
   }
 }
 
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 function firstName(name: string): string {
   return name.trim().split(/\s+/)[0] ?? name;
 }
@@ -34,8 +38,8 @@ export function HomePage() {
   return (
     <Stack gap="lg">
       <div>
-        <Text size="sm" c="dimmed" tt="capitalize">
-          {formatLongDate(now, i18n.resolvedLanguage ?? 'en', me.company.timeZone)}
+        <Text size="sm" c="dimmed">
+          {capitalize(formatLongDate(now, i18n.resolvedLanguage ?? 'en', me.company.timeZone))}
         </Text>
         <Title order={1} fz={26} data-testid="greeting">
           {t(greetingKey(hourIn(me.company.timeZone)), { name: firstName(me.name) })}

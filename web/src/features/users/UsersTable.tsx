@@ -35,11 +35,11 @@ export function UsersTable({ items, sort, order, onSort, onOpen }: Props) {
           <Table.Tr>
             {th('name', t('users.name'))}
             {th('email', t('users.email'))}
-            {th('role', t('users.role'), 200)}
+            {th('role', t('users.role'))}
             <PlainTh>{t('users.manager')}</PlainTh>
-            <PlainTh width={170}>{t('users.status')}</PlainTh>
-            {th('lastSignInAt', t('users.lastSignIn'), 150)}
-            {th('createdAt', t('users.created'), 130)}
+            <PlainTh>{t('users.status')}</PlainTh>
+            {th('lastSignInAt', t('users.lastSignIn'))}
+            {th('createdAt', t('users.created'))}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -50,7 +50,7 @@ export function UsersTable({ items, sort, order, onSort, onOpen }: Props) {
               <Table.Tr key={user.id} className="grove-row-clickable" onClick={() => onOpen(user)} data-testid="user-row">
                 <Table.Td>
                   <Group gap={6} wrap="nowrap">
-                    <Text size="sm" fw={500}>
+                    <Text size="sm" fw={500} style={{ whiteSpace: 'nowrap' }}>
                       {user.name}
                     </Text>
                     {user.id === me.id && (
