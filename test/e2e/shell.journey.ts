@@ -58,7 +58,12 @@ export async function enrolTotp(page: Page): Promise<string> {
 }
 
 /** Opens a Mantine Select by its label and picks an option by its visible name. */
-export async function pickOption(page: Page, label: string | RegExp, option: string | RegExp, scope?: ReturnType<Page['locator']>): Promise<void> {
+export async function pickOption(
+  page: Page,
+  label: string | RegExp,
+  option: string | RegExp,
+  scope?: ReturnType<Page['locator']>,
+): Promise<void> {
   const root = scope ?? page.locator('body');
   // A required field's name ends with the asterisk Mantine adds.
   const name = typeof label === 'string' ? new RegExp(`^${label}\\s*\\*?$`) : label;

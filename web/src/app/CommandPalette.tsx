@@ -28,10 +28,7 @@ export function CommandPalette() {
     placeholderData: keepPreviousData,
   });
 
-  const pages: SpotlightActionData[] = [
-    ...visibleItems(mainItems, me),
-    ...visibleItems(settingsItems, me),
-  ].map((item) => {
+  const pages: SpotlightActionData[] = [...visibleItems(mainItems, me), ...visibleItems(settingsItems, me)].map((item) => {
     const Icon = item.icon;
     return {
       id: `page:${item.to}`,
@@ -43,7 +40,11 @@ export function CommandPalette() {
   pages.push({
     id: 'page:/profile',
     label: t('nav.profile'),
-    leftSection: <Avatar size={20} radius="xl" color="teal">{initials(me.name)}</Avatar>,
+    leftSection: (
+      <Avatar size={20} radius="xl" color="teal">
+        {initials(me.name)}
+      </Avatar>
+    ),
     onClick: () => navigate({ to: '/profile' }),
   });
 
@@ -56,7 +57,11 @@ export function CommandPalette() {
         label: user.name,
         description: `${user.email} · ${t(`roles.${user.role}`)}`,
         keywords: [user.email, user.name],
-        leftSection: <Avatar size={24} radius="xl">{initials(user.name)}</Avatar>,
+        leftSection: (
+          <Avatar size={24} radius="xl">
+            {initials(user.name)}
+          </Avatar>
+        ),
         onClick: () => navigate({ to: '/settings/users', search: { user: user.id } }),
       })),
     });

@@ -33,7 +33,9 @@ export function HeaderTools() {
               {t('header.searchPlaceholder')}
             </Text>
           </Group>
-          <Kbd size="xs" style={{ whiteSpace: 'nowrap', flexShrink: 0 }}>{isMac ? '⌘ K' : 'Ctrl K'}</Kbd>
+          <Kbd size="xs" style={{ whiteSpace: 'nowrap', flexShrink: 0 }}>
+            {isMac ? '⌘ K' : 'Ctrl K'}
+          </Kbd>
         </Group>
       </UnstyledButton>
       <Group gap="xs" wrap="nowrap">

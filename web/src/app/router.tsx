@@ -29,8 +29,7 @@ export const usersRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/settings/users',
   component: UsersPage,
-  validateSearch: (search: Record<string, unknown>): { user?: string } =>
-    typeof search.user === 'string' ? { user: search.user } : {},
+  validateSearch: (search: Record<string, unknown>): { user?: string } => (typeof search.user === 'string' ? { user: search.user } : {}),
 });
 const auditRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings/audit', component: AuditPage });
 const companyRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings/company', component: CompanyPage });

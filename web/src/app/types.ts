@@ -1,6 +1,12 @@
 import type { z } from 'zod';
 import type { AuditEntry, AuditList } from '../../../src/core/audit/audit.contracts';
-import type { ApiTokenList, CreatedApiToken, InvitationInfo, LoginResponse, TotpSetupResponse } from '../../../src/modules/auth/auth.contracts';
+import type {
+  ApiTokenList,
+  CreatedApiToken,
+  InvitationInfo,
+  LoginResponse,
+  TotpSetupResponse,
+} from '../../../src/modules/auth/auth.contracts';
 import type { Company, DemoInfo, SetupStatus } from '../../../src/modules/company/company.contracts';
 import type { CreatedUser, Me, User, UserList } from '../../../src/modules/users/users.contracts';
 

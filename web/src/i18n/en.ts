@@ -143,8 +143,7 @@ export const en = {
     enable: 'Turn on two-factor',
     start: 'Set up',
     recoveryTitle: 'Save your recovery codes',
-    recoveryText:
-      'Each code signs you in once if you lose your phone. They are shown only now: copy or download them and keep them safe.',
+    recoveryText: 'Each code signs you in once if you lose your phone. They are shown only now: copy or download them and keep them safe.',
     recoveryDone: 'I have saved them, continue',
     qrAlt: 'QR code for the authenticator app',
   },
@@ -187,6 +186,7 @@ export const en = {
     anyStatus: 'Any status',
     name: 'Name',
     email: 'E-mail',
+    emailColumn: 'E-mail',
     manager: 'Manager',
     language: 'Language',
     twoFactor: '2FA',

@@ -26,9 +26,7 @@ export function formatDateTime(value: string | Date, locale: string, timeZone?: 
 }
 
 export function formatLongDate(value: string | Date, locale: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat(tag(locale), { weekday: 'long', day: 'numeric', month: 'long', timeZone }).format(
-    toDate(value),
-  );
+  return new Intl.DateTimeFormat(tag(locale), { weekday: 'long', day: 'numeric', month: 'long', timeZone }).format(toDate(value));
 }
 
 /** 1 234 567,89 in Russian; 1,234,567.89 in English. */

@@ -138,8 +138,7 @@ export const ru = {
   totp: {
     requiredTitle: 'Защитите учётную запись двухфакторной аутентификацией',
     requiredText: 'Для вашей роли нужен второй фактор. Настройка займёт минуту.',
-    step1:
-      'Отсканируйте QR-код приложением-аутентификатором (Google Authenticator, 1Password, Aegis…) или введите секретный ключ вручную.',
+    step1: 'Отсканируйте QR-код приложением-аутентификатором (Google Authenticator, 1Password, Aegis…) или введите секретный ключ вручную.',
     secret: 'Секретный ключ',
     step2: 'Введите 6-значный код из приложения.',
     code: 'Код',
@@ -189,7 +188,8 @@ export const ru = {
     anyDepartment: 'Любой отдел',
     anyStatus: 'Любой статус',
     name: 'Имя',
-    email: 'Почта',
+    email: 'Электронная почта',
+    emailColumn: 'Почта',
     manager: 'Руководитель',
     language: 'Язык',
     twoFactor: '2FA',

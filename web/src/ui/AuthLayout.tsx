@@ -5,7 +5,17 @@ import { useTranslation } from 'react-i18next';
 import { ThemeToggle } from './ThemeToggle';
 
 /** The frame of the pages seen before sign-in: brand, a centred card, optional side content. */
-export function AuthLayout({ children, aside, width = 420, tools }: { children: ReactNode; aside?: ReactNode; width?: number; tools?: ReactNode }) {
+export function AuthLayout({
+  children,
+  aside,
+  width = 420,
+  tools,
+}: {
+  children: ReactNode;
+  aside?: ReactNode;
+  width?: number;
+  tools?: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <Box mih="100vh" bg="light-dark(var(--mantine-color-gray-0), var(--mantine-color-dark-8))">

@@ -3,7 +3,17 @@ import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../i18n/format';
 
 /** "1–25 of 120" and page buttons. */
-export function TableFooter({ offset, limit, total, onOffset }: { offset: number; limit: number; total: number; onOffset: (offset: number) => void }) {
+export function TableFooter({
+  offset,
+  limit,
+  total,
+  onOffset,
+}: {
+  offset: number;
+  limit: number;
+  total: number;
+  onOffset: (offset: number) => void;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.resolvedLanguage ?? 'en';
   if (total === 0) return null;

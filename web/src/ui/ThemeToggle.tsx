@@ -9,12 +9,7 @@ export function ThemeToggle() {
   const label = scheme === 'dark' ? t('header.themeToLight') : t('header.themeToDark');
   return (
     <Tooltip label={label} withArrow>
-      <ActionIcon
-        variant="default"
-        size="lg"
-        aria-label={label}
-        onClick={() => setColorScheme(scheme === 'dark' ? 'light' : 'dark')}
-      >
+      <ActionIcon variant="default" size="lg" aria-label={label} onClick={() => setColorScheme(scheme === 'dark' ? 'light' : 'dark')}>
         {scheme === 'dark' ? <IconSun size={18} /> : <IconMoon size={18} />}
       </ActionIcon>
     </Tooltip>

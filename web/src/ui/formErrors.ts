@@ -9,15 +9,11 @@ function issueMessage(issue: Issue): string {
   switch (issue.code) {
     case 'too_small':
       if (issue.origin === 'string') {
-        return Number(issue.minimum) <= 1
-          ? i18n.t('validation.required')
-          : i18n.t('validation.minLength', { min: Number(issue.minimum) });
+        return Number(issue.minimum) <= 1 ? i18n.t('validation.required') : i18n.t('validation.minLength', { min: Number(issue.minimum) });
       }
       return i18n.t('validation.invalid');
     case 'too_big':
-      return issue.origin === 'string'
-        ? i18n.t('validation.maxLength', { max: Number(issue.maximum) })
-        : i18n.t('validation.invalid');
+      return issue.origin === 'string' ? i18n.t('validation.maxLength', { max: Number(issue.maximum) }) : i18n.t('validation.invalid');
     case 'invalid_format':
       return issue.format === 'email' ? i18n.t('validation.email') : i18n.t('validation.invalid');
     case 'invalid_type':

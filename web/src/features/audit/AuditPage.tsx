@@ -67,10 +67,12 @@ function AuditLog() {
     setOffset(0);
     setPickerKey((k) => k + 1);
   };
-  const reset = <T,>(set: (v: T) => void) => (v: T) => {
-    set(v);
-    setOffset(0);
-  };
+  const reset =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setOffset(0);
+    };
 
   return (
     <>

@@ -97,4 +97,3 @@ export function TotpEnrolment({ onDone }: { onDone: () => void }) {
     </form>
   );
 }
-

@@ -43,7 +43,14 @@ export function TeamCard() {
             {t('home.manager')}
           </Text>
           {me.manager ? (
-            <Person name={me.manager.name} detail={<Text size="xs" c="dimmed">{me.manager.email}</Text>} />
+            <Person
+              name={me.manager.name}
+              detail={
+                <Text size="xs" c="dimmed">
+                  {me.manager.email}
+                </Text>
+              }
+            />
           ) : (
             <Text size="sm" c="dimmed">
               {t('home.noManager')}

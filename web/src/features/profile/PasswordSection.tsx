@@ -30,9 +30,24 @@ export function PasswordSection() {
     <Section title={t('profile.passwordTitle')}>
       <form onSubmit={form.onSubmit((v) => change.mutate(v))} noValidate>
         <SimpleGrid cols={3}>
-          <PasswordInput label={t('profile.currentPassword')} autoComplete="current-password" {...form.getInputProps('currentPassword')} key={form.key('currentPassword')} />
-          <PasswordInput label={t('profile.newPassword')} autoComplete="new-password" {...form.getInputProps('newPassword')} key={form.key('newPassword')} />
-          <PasswordInput label={t('profile.confirmPassword')} autoComplete="new-password" {...form.getInputProps('confirm')} key={form.key('confirm')} />
+          <PasswordInput
+            label={t('profile.currentPassword')}
+            autoComplete="current-password"
+            {...form.getInputProps('currentPassword')}
+            key={form.key('currentPassword')}
+          />
+          <PasswordInput
+            label={t('profile.newPassword')}
+            autoComplete="new-password"
+            {...form.getInputProps('newPassword')}
+            key={form.key('newPassword')}
+          />
+          <PasswordInput
+            label={t('profile.confirmPassword')}
+            autoComplete="new-password"
+            {...form.getInputProps('confirm')}
+            key={form.key('confirm')}
+          />
         </SimpleGrid>
         <Group justify="flex-end" mt="md">
           <Button type="submit" variant="default" loading={change.isPending}>

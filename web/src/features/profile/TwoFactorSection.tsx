@@ -49,7 +49,11 @@ export function TwoFactorSection() {
       title={t('profile.totpTitle')}
       text={me.totpEnabled ? t('profile.totpOnText') : t('profile.totpOffText')}
       aside={
-        <Badge color={me.totpEnabled ? 'teal' : 'gray'} size="lg" leftSection={me.totpEnabled ? <IconShieldCheck size={14} /> : <IconShieldOff size={14} />}>
+        <Badge
+          color={me.totpEnabled ? 'teal' : 'gray'}
+          size="lg"
+          leftSection={me.totpEnabled ? <IconShieldCheck size={14} /> : <IconShieldOff size={14} />}
+        >
           {me.totpEnabled ? t('profile.totpOn') : t('profile.totpOff')}
         </Badge>
       }
@@ -118,4 +122,3 @@ export function TwoFactorSection() {
     </Section>
   );
 }
-

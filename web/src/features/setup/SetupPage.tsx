@@ -111,7 +111,13 @@ export function SetupPage() {
           <CompanyFields form={form} prefix="company." />
           <Divider label={<Section text={t('setup.adminSection')} />} labelPosition="left" mt="xs" />
           <SimpleGrid cols={2}>
-            <TextInput label={t('setup.adminName')} required autoComplete="name" {...form.getInputProps('admin.name')} key={form.key('admin.name')} />
+            <TextInput
+              label={t('setup.adminName')}
+              required
+              autoComplete="name"
+              {...form.getInputProps('admin.name')}
+              key={form.key('admin.name')}
+            />
             <TextInput
               label={t('setup.adminEmail')}
               type="email"

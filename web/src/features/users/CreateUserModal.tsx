@@ -64,7 +64,12 @@ export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose:
   };
 
   return (
-    <Modal opened={opened} onClose={close} title={created ? t('users.createdTitle', { name: created.user.name }) : t('users.createTitle')} size="lg">
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={created ? t('users.createdTitle', { name: created.user.name }) : t('users.createTitle')}
+      size="lg"
+    >
       {created ? (
         <Stack gap="md" data-testid="invitation-result">
           <Alert color="teal" variant="light" icon={<IconMailForward size={18} />}>

@@ -165,7 +165,13 @@ function EditUserForm({ user }: { user: User }) {
               {t('users.invitationHint')}
             </Text>
           </div>
-          <Button variant="default" size="xs" leftSection={<IconLink size={14} />} onClick={() => invite.mutate()} loading={invite.isPending}>
+          <Button
+            variant="default"
+            size="xs"
+            leftSection={<IconLink size={14} />}
+            onClick={() => invite.mutate()}
+            loading={invite.isPending}
+          >
             {t('users.newInvitation')}
           </Button>
         </Group>
@@ -175,7 +181,13 @@ function EditUserForm({ user }: { user: User }) {
         <>
           <Divider />
           {user.disabled ? (
-            <Button variant="light" color="teal" leftSection={<IconUserCheck size={16} />} onClick={() => toggle.mutate(false)} loading={toggle.isPending}>
+            <Button
+              variant="light"
+              color="teal"
+              leftSection={<IconUserCheck size={16} />}
+              onClick={() => toggle.mutate(false)}
+              loading={toggle.isPending}
+            >
               {t('users.enable')}
             </Button>
           ) : (

@@ -29,9 +29,7 @@ export function ManagerSelect({ value, onChange, current, excludeId, error, labe
     queryFn: () => api.get<UserListT>('/api/users', { q, limit: 20, disabled: 'false', sort: 'name' }),
     placeholderData: keepPreviousData,
   });
-  const options = (users.data?.items ?? [])
-    .filter((u) => u.id !== excludeId)
-    .map((u) => ({ value: u.id, label: u.name }));
+  const options = (users.data?.items ?? []).filter((u) => u.id !== excludeId).map((u) => ({ value: u.id, label: u.name }));
   if (current && !options.some((o) => o.value === current.id)) {
     options.unshift({ value: current.id, label: current.name });
   }

@@ -34,7 +34,7 @@ export function UsersTable({ items, sort, order, onSort, onOpen }: Props) {
         <Table.Thead>
           <Table.Tr>
             {th('name', t('users.name'))}
-            {th('email', t('users.email'))}
+            {th('email', t('users.emailColumn'))}
             {th('role', t('users.role'))}
             <PlainTh>{t('users.manager')}</PlainTh>
             <PlainTh>{t('users.status')}</PlainTh>
