@@ -13,7 +13,7 @@ export interface NavItem {
 export const mainItems: NavItem[] = [{ to: '/', labelKey: 'nav.home', icon: IconHome }];
 
 export const settingsItems: NavItem[] = [
-  { to: '/settings/users', labelKey: 'nav.users', icon: IconUsers, anyOf: ['users.manage', 'users.read'] },
+  { to: '/settings/users', labelKey: 'nav.users', icon: IconUsers, anyOf: ['users.manage'] },
   { to: '/settings/audit', labelKey: 'nav.audit', icon: IconListDetails, anyOf: ['audit.read'] },
   { to: '/settings/company', labelKey: 'nav.company', icon: IconBuilding, anyOf: ['company.manage'] },
 ];

@@ -17,6 +17,12 @@ export function initialLocale(): Locale {
   return navigator.languages?.some((l) => l.toLowerCase().startsWith('ru')) ? 'ru' : 'en';
 }
 
+/** The language chosen on this device, if any (sent at sign-in so that it persists for the user). */
+export function chosenLocale(): Locale | undefined {
+  const stored = localStorage.getItem(STORAGE_KEY);
+  return isLocale(stored) ? stored : undefined;
+}
+
 export function currentLocale(): Locale {
   return isLocale(i18n.resolvedLanguage) ? i18n.resolvedLanguage : 'en';
 }

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { meKey, useChangeLocale, useMe, useSetupStatus } from '../../app/session';
 import type { LoginResponse } from '../../app/types';
-import { currentLocale } from '../../i18n';
+import { chosenLocale } from '../../i18n';
 import { AuthLayout } from '../../ui/AuthLayout';
 import { FullPageLoader } from '../../ui/FullPageLoader';
 import { showServerError } from '../../ui/formErrors';
@@ -44,7 +44,7 @@ export function SignInPage() {
 
   const login = useMutation({
     mutationFn: (values: { email: string; password: string }) =>
-      api.post<LoginResponse>('/api/auth/login', { ...values, locale: currentLocale() }),
+      api.post<LoginResponse>('/api/auth/login', { ...values, locale: chosenLocale() }),
     onSuccess: async (answer) => {
       if (answer.status === 'totp_required') setChallenge(answer.challenge);
       else await signedIn();
