@@ -39,11 +39,14 @@ else
   echo "skipped: no Chromium at ${CHROMIUM_PATH:-/usr/bin/chromium}"
 fi
 
+# A run that errored before its tests (config, collection) can still exit 0: count what really ran.
 node -e '
-const fs = require("fs"); let p = 0, f = 0, s = 0;
+const fs = require("fs"); let p = 0, f = 0, s = 0, bad = [];
 for (const file of fs.readdirSync(process.argv[1])) {
   const r = JSON.parse(fs.readFileSync(process.argv[1] + "/" + file, "utf8"));
   p += r.numPassedTests; f += r.numFailedTests; s += r.numPendingTests + (r.numTodoTests || 0);
+  if (!r.success || r.numPassedTests === 0) bad.push(file);
 }
-console.log(`\ntests: ${p} passed, ${f} failed, ${s} skipped`);' "$results"
+console.log(`\ntests: ${p} passed, ${f} failed, ${s} skipped`);
+if (bad.length) { console.error(`failed or empty runs: ${bad.join(", ")}`); process.exit(1); }' "$results"
 rm -rf "$results"
