@@ -14,7 +14,12 @@ describe('bad input', () => {
   it.each([
     ['malformed JSON', () => post('{"email": '), 400, 'MALFORMED_JSON'],
     ['an empty JSON body', () => post(''), 400, 'MALFORMED_JSON'],
-    ['a form instead of JSON', () => post('email=a', { 'content-type': 'application/x-www-form-urlencoded' }), 415, 'UNSUPPORTED_MEDIA_TYPE'],
+    [
+      'a form instead of JSON',
+      () => post('email=a', { 'content-type': 'application/x-www-form-urlencoded' }),
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+    ],
     ['an oversized body', () => post(JSON.stringify({ email: 'a', password: 'x'.repeat(2 * 1024 * 1024) })), 413, 'PAYLOAD_TOO_LARGE'],
     ['an unknown field', () => post(JSON.stringify({ email: 'a@b.c', password: 'p', admin: true })), 400, 'VALIDATION_FAILED'],
     ['a wrong type', () => post(JSON.stringify({ email: ['a'], password: 1 })), 400, 'VALIDATION_FAILED'],
