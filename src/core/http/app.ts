@@ -123,7 +123,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: FastifyBaseLogger
     registerHealthRoutes(a, deps);
     registerCompanyRoutes(a, deps);
     registerAuthRoutes(a, deps);
-    registerMeRoutes(a, deps);
+    registerMeRoutes(a);
     registerUserRoutes(a);
     registerAuditRoutes(a);
     a.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () => app.swagger());

@@ -31,10 +31,10 @@ function toAppError(err: FastifyError | Error, req: FastifyRequest): AppError | 
   if (err instanceof AppError) return err;
   if (hasZodFastifySchemaValidationErrors(err)) {
     const details: ErrorDetail[] = err.validation.map((v) => ({
-      path: [v.instancePath.replace(/^\//, '').replace(/\//g, '.')].filter(Boolean).join('') || (err.validationContext ?? ''),
+      path: v.instancePath.replace(/^\//, '').replace(/\//g, '.') || (err.validationContext ?? ''),
       message: v.message ?? 'invalid',
     }));
-    const fields = [...new Set(details.map((d) => d.path || err.validationContext || 'body'))].join(', ');
+    const fields = [...new Set(details.map((d) => d.path || 'body'))].join(', ');
     return new AppError('VALIDATION_FAILED', 400, { fields }, details);
   }
   if (isResponseSerializationError(err)) return null;

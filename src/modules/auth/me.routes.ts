@@ -2,7 +2,7 @@ import { Ok } from '../../core/contracts.js';
 import { IdParams } from '../../core/contracts.js';
 import { actorOf } from '../../core/context.js';
 import { permissionsOf } from '../../core/policy/policy.js';
-import type { App, AppDeps } from '../../core/http/types.js';
+import type { App } from '../../core/http/types.js';
 import { getCompany } from '../company/company.service.js';
 import { Me, UpdateProfileRequest } from '../users/users.contracts.js';
 import { getOwnProfile, updateProfile } from '../users/users.service.js';
@@ -30,7 +30,7 @@ const tags = ['me'];
 const enrolment = { signedIn: true, enrolment: true } as const;
 const signedIn = { signedIn: true } as const;
 
-export function registerMeRoutes(app: App, _deps: AppDeps) {
+export function registerMeRoutes(app: App) {
   app.get(
     '/api/me',
     { config: { access: enrolment }, schema: { tags, summary: 'The signed-in user', response: { 200: Me } } },

@@ -7,6 +7,7 @@ import { assertCan, assertFieldReadable, readableUserFields, userScope } from '.
 import { createInvitation } from '../auth/credentials.service.js';
 import { hashPassword } from '../auth/secrets.js';
 import { endAllSessions } from '../auth/sessions.js';
+import { findCompany } from '../company/company.service.js';
 import type { CreateUserRequest, UpdateUserRequest, User, UserListQuery } from './users.contracts.js';
 import { users } from './users.schema.js';
 
@@ -131,6 +132,8 @@ export async function createUser(ctx: Ctx, input: CreateUserRequest, opts: Creat
   if (!opts.asOperator) assertCan(actorOf(ctx), 'users.manage');
   checkDepartment(input.role, input.department);
   const passwordHash = opts.password ? await hashPassword(opts.password) : null;
+  // a new colleague starts in the company's language unless told otherwise
+  const locale = input.locale ?? (await findCompany(ctx.db))?.defaultLocale ?? 'en';
   const { id, invitationUrl } = await ctx.db.transaction(async (tx) => {
     await checkManager(tx, null, input.managerId);
     const inserted = await tx
@@ -141,7 +144,7 @@ export async function createUser(ctx: Ctx, input: CreateUserRequest, opts: Creat
         role: input.role,
         department: input.department ?? null,
         managerId: input.managerId ?? null,
-        locale: input.locale ?? ctx.locale,
+        locale,
         passwordHash,
       })
       .onConflictDoNothing({ target: users.email })
