@@ -6,6 +6,9 @@ import { hashPassword } from '../../src/modules/auth/secrets.js';
 import { newTotpSecret } from '../../src/modules/auth/totp.js';
 import { company } from '../../src/modules/company/company.schema.js';
 import { users } from '../../src/modules/users/users.schema.js';
+import type { TeamRole } from '../../src/modules/accounts/accounts.contracts.js';
+import { accountOwners, accounts, accountTeam } from '../../src/modules/accounts/accounts.schema.js';
+import { contacts } from '../../src/modules/contacts/contacts.schema.js';
 
 export const PASSWORD = 'correct horse battery staple';
 let passwordHash: Promise<string> | undefined;
@@ -63,4 +66,49 @@ export async function makeUser(
 
 export function totpCode(secret: string): string {
   return new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret) }).generate();
+}
+
+let accountSeq = 0;
+
+/** An account with an owner (and its first assignment), optionally with a team. */
+export async function makeAccount(
+  db: Db,
+  opts: {
+    ownerId: string;
+    name?: string;
+    tier?: 'key' | 'potential' | 'regular';
+    status?: 'prospect' | 'active' | 'at_risk' | 'lost';
+    team?: { userId: string; role: TeamRole }[];
+    patch?: Partial<typeof accounts.$inferInsert>;
+  },
+): Promise<{ id: string; name: string }> {
+  const name = opts.name ?? `Account ${++accountSeq} ${crypto.randomBytes(3).toString('hex')}`;
+  const [row] = await db
+    .insert(accounts)
+    .values({
+      name,
+      ownerId: opts.ownerId,
+      tier: opts.tier ?? 'regular',
+      status: opts.status ?? 'active',
+      lostDate: opts.status === 'lost' ? '2026-01-01' : null,
+      currency: 'RUB',
+      ...opts.patch,
+    })
+    .returning({ id: accounts.id });
+  if (!row) throw new Error('account not created');
+  await db.insert(accountOwners).values({ accountId: row.id, ownerId: opts.ownerId, startDate: '-infinity' });
+  if (opts.team?.length) await db.insert(accountTeam).values(opts.team.map((m) => ({ accountId: row.id, ...m })));
+  return { id: row.id, name };
+}
+
+export async function makeContact(
+  db: Db,
+  opts: { accountId: string; fullName?: string; patch?: Partial<typeof contacts.$inferInsert> },
+): Promise<{ id: string }> {
+  const [row] = await db
+    .insert(contacts)
+    .values({ accountId: opts.accountId, fullName: opts.fullName ?? `Contact ${crypto.randomBytes(3).toString('hex')}`, ...opts.patch })
+    .returning({ id: contacts.id });
+  if (!row) throw new Error('contact not created');
+  return row;
 }

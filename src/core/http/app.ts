@@ -11,6 +11,12 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { ErrorBody } from '../contracts.js';
 import { AppError } from '../errors.js';
 import { registerAuditRoutes } from '../audit/audit.routes.js';
+import { registerAccountRoutes } from '../../modules/accounts/accounts.routes.js';
+import { registerCompetitorRoutes } from '../../modules/competitors/competitors.routes.js';
+import { registerContactRoutes } from '../../modules/contacts/contacts.routes.js';
+import { registerImportRoutes } from '../../modules/imports/imports.routes.js';
+import { registerPlanRoutes } from '../../modules/plans/plans.routes.js';
+import { registerTieringRoutes } from '../../modules/tiering/tiering.routes.js';
 import { registerAuthRoutes } from '../../modules/auth/auth.routes.js';
 import { registerMeRoutes } from '../../modules/auth/me.routes.js';
 import { registerCompanyRoutes } from '../../modules/company/company.routes.js';
@@ -126,6 +132,12 @@ export async function buildApp(deps: AppDeps, opts: { logger?: FastifyBaseLogger
     registerMeRoutes(a);
     registerUserRoutes(a);
     registerAuditRoutes(a);
+    registerAccountRoutes(a);
+    registerContactRoutes(a);
+    registerPlanRoutes(a);
+    registerCompetitorRoutes(a);
+    registerTieringRoutes(a);
+    registerImportRoutes(a);
     a.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () => app.swagger());
   });
   return app;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, Session, type TestApp } from '../../../test/helpers/api.js';
-import { makeUser, type TestUser } from '../../../test/helpers/factories.js';
+import { makeAccount, makeUser, type TestUser } from '../../../test/helpers/factories.js';
 import { accessMatrix, everyone, expectedStatus } from './access-matrix.js';
 
 let t: TestApp;
@@ -27,12 +27,19 @@ describe('access matrix', () => {
       const self: TestUser | null = who === 'anonymous' ? null : await makeUser(db, { role: who });
       const report = await makeUser(db, { role: 'kam', managerId: self?.id });
       const other = await makeUser(db, { role: 'kam' });
+      const teamRole = who === 'sales_support' ? 'sales_support' : who === 'department' ? 'department_contact' : 'junior_kam';
+      const accountsFor = {
+        ownAccount: (await makeAccount(db, { ownerId: self?.id ?? other.id })).id,
+        reportAccount: (await makeAccount(db, { ownerId: report.id })).id,
+        teamAccount: (await makeAccount(db, { ownerId: other.id, team: self ? [{ userId: self.id, role: teamRole }] : [] })).id,
+        otherAccount: (await makeAccount(db, { ownerId: other.id })).id,
+      } as const;
       const session = async () => (self ? new Session(t.app).signIn(self) : new Session(t.app));
       const main = await session();
       const mismatches: string[] = [];
       for (const row of accessMatrix) {
         const [method, pattern] = row.route.split(' ') as [string, string];
-        const req = row.request?.({ self: self?.id, report: report.id, other: other.id, n: n++ }) ?? {};
+        const req = (await row.request?.({ self: self?.id, report: report.id, other: other.id, n: n++, ...accountsFor }, db)) ?? {};
         const s = row.freshSession ? await session() : main;
         const body = req.body ?? (method === 'GET' ? undefined : {});
         const res = await s.request(method as 'GET', req.url ?? pattern, body);

@@ -1,52 +1,12 @@
-import type { Role } from '../contracts.js';
+import { accountAccessRows } from '../../modules/accounts/accounts.access.js';
+import { competitorAccessRows } from '../../modules/competitors/competitors.access.js';
+import { contactAccessRows } from '../../modules/contacts/contacts.access.js';
+import { importAccessRows } from '../../modules/imports/imports.access.js';
+import { planAccessRows } from '../../modules/plans/plans.access.js';
+import { tieringAccessRows } from '../../modules/tiering/tiering.access.js';
+import { type MatrixRow, NIL, only, signedInOnly, seesAll, type Who } from './matrix-kit.js';
 
-/**
- * The access matrix: for every API route, every role (and an anonymous caller) and every ownership
- * case, the status the server must answer. `access-matrix.int.test.ts` runs it against a real
- * database and fails when a route has no row or a row leaves a caller out. Every new route adds rows.
- */
-export type Who = Role | 'anonymous';
-export const everyone: readonly Who[] = [
-  'anonymous',
-  'admin',
-  'executive',
-  'head',
-  'senior_kam',
-  'kam',
-  'sales_support',
-  'department',
-  'hr',
-];
-
-/** The records a case can point at, made fresh for each caller. */
-export interface Targets {
-  /** the caller themselves (absent for anonymous) */
-  self?: string;
-  /** a user who reports to the caller */
-  report: string;
-  /** a user with no relation to the caller */
-  other: string;
-  /** a unique number for bodies that must not collide */
-  n: number;
-}
-
-export interface MatrixRow {
-  route: string;
-  case: string;
-  request?: (t: Targets) => { url?: string; body?: unknown };
-  /** a separate session, for requests that end it */
-  freshSession?: boolean;
-  expect: Partial<Record<Who, number>> & { signedIn?: number; default?: number };
-}
-
-const signedInOnly = (status: number) => ({ anonymous: 401, signedIn: status });
-const only = (roles: Who[], ok: number, otherwise: number) => ({
-  anonymous: 401,
-  ...Object.fromEntries(roles.map((r) => [r, ok])),
-  default: otherwise,
-});
-const seesAll: Who[] = ['admin', 'executive', 'head', 'hr'];
-const NIL = '00000000-0000-4000-8000-000000000000';
+export { everyone, type MatrixRow, type Who } from './matrix-kit.js';
 
 export const accessMatrix: MatrixRow[] = [
   { route: 'GET /api/health', case: 'any', expect: { default: 200 } },
@@ -147,6 +107,12 @@ export const accessMatrix: MatrixRow[] = [
     expect: only(['admin'], 200, 403),
   },
   { route: 'GET /api/audit', case: 'browse', expect: only(['admin'], 200, 403) },
+  ...accountAccessRows,
+  ...contactAccessRows,
+  ...planAccessRows,
+  ...competitorAccessRows,
+  ...tieringAccessRows,
+  ...importAccessRows,
 ];
 
 function setupBody(n: number) {

@@ -12,6 +12,15 @@ export const grants = {
   'users.read': ['admin', 'executive', 'head', 'senior_kam', 'kam', 'sales_support', 'department', 'hr'],
   'users.manage': ['admin'],
   'audit.read': ['admin'],
+  /** accounts the actor's account scope covers (accountScope below) */
+  'accounts.read': ['admin', 'executive', 'head', 'senior_kam', 'kam', 'sales_support', 'department'],
+  'accounts.write': ['admin', 'head', 'senior_kam', 'kam'],
+  'accounts.export': ['admin', 'executive', 'head', 'senior_kam', 'kam'],
+  /** hand accounts over to a new owner and change account teams of any account */
+  'accounts.assign': ['admin', 'head'],
+  /** change tiers, approve re-tiering, set the scoring weights */
+  'accounts.retier': ['admin', 'head'],
+  'imports.run': ['admin', 'head'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof grants;
@@ -80,4 +89,34 @@ export function readableUserFields(actor: Actor): (field: string) => boolean {
 
 export function assertFieldReadable(readable: (field: string) => boolean, field: string): void {
   if (!readable(field)) throw new AppError('FIELD_FORBIDDEN', 403, { field });
+}
+
+/** Roles that see every account; the others see the accounts their scope names. */
+const seesAllAccounts: readonly Role[] = ['admin', 'executive', 'head'];
+/** Roles that see an account's relationship and plan details, not just its basic data. */
+const fullAccountRoles: readonly Role[] = ['admin', 'executive', 'head', 'senior_kam', 'kam'];
+
+/**
+ * Which accounts an actor may see (design.md): every account, or those owned by `ownerIds`, owned by
+ * anyone in the reporting line below `lineOf`, or with one of `teamUserIds` on the account team.
+ * A deputy holds the scope of the colleague they cover.
+ */
+export type AccountScope = { all: true } | { all: false; ownerIds: string[]; lineOf: string[]; teamUserIds: string[] };
+
+export function accountScope(actor: Actor): AccountScope {
+  const people = [{ userId: actor.userId, role: actor.role }, ...actor.actingFor];
+  if (people.some((p) => seesAllAccounts.includes(p.role))) return { all: true };
+  const reading = people.filter((p) => (grants['accounts.read'] as readonly Role[]).includes(p.role));
+  return {
+    all: false,
+    ownerIds: reading.filter((p) => fullAccountRoles.includes(p.role)).map((p) => p.userId),
+    lineOf: reading.filter((p) => p.role === 'senior_kam').map((p) => p.userId),
+    teamUserIds: reading.map((p) => p.userId),
+  };
+}
+
+/** Sales support and departments see the basic data of the accounts they serve. */
+export function accountAccessLevel(actor: Actor): 'full' | 'basic' {
+  const people = [actor.role, ...actor.actingFor.map((a) => a.role)];
+  return people.some((r) => fullAccountRoles.includes(r)) ? 'full' : 'basic';
 }

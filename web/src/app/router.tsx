@@ -1,5 +1,11 @@
 import { createRootRoute, createRoute, createRouter, Outlet } from '@tanstack/react-router';
+import { AccountPage } from '../features/accounts/AccountPage';
+import { AccountsPage } from '../features/accounts/AccountsPage';
 import { AuditPage } from '../features/audit/AuditPage';
+import { CompetitorsPage } from '../features/competitors/CompetitorsPage';
+import { ImportsPage } from '../features/imports/ImportsPage';
+import { RetieringPage } from '../features/tiering/RetieringPage';
+import { ScoringSettingsPage } from '../features/tiering/ScoringSettingsPage';
 import { InvitePage } from '../features/auth/InvitePage';
 import { SignInPage } from '../features/auth/SignInPage';
 import { CompanyPage } from '../features/company/CompanyPage';
@@ -34,11 +40,38 @@ export const usersRoute = createRoute({
 const auditRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings/audit', component: AuditPage });
 const companyRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings/company', component: CompanyPage });
 
+export const accountsRoute = createRoute({ getParentRoute: () => appRoute, path: '/accounts', component: AccountsPage });
+export const accountTabs = ['overview', 'stakeholders', 'plan', 'competitors', 'timeline'] as const;
+export type AccountTab = (typeof accountTabs)[number];
+export const accountRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/accounts/$accountId',
+  component: AccountPage,
+  validateSearch: (search: Record<string, unknown>): { tab?: AccountTab } =>
+    accountTabs.includes(search.tab as AccountTab) ? { tab: search.tab as AccountTab } : {},
+});
+export const retieringRoute = createRoute({ getParentRoute: () => appRoute, path: '/accounts/retiering', component: RetieringPage });
+const competitorsRoute = createRoute({ getParentRoute: () => appRoute, path: '/competitors', component: CompetitorsPage });
+const scoringRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings/scoring', component: ScoringSettingsPage });
+const importsRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings/imports', component: ImportsPage });
+
 const routeTree = rootRoute.addChildren([
   setupRoute,
   signInRoute,
   inviteRoute,
-  appRoute.addChildren([homeRoute, profileRoute, usersRoute, auditRoute, companyRoute]),
+  appRoute.addChildren([
+    homeRoute,
+    profileRoute,
+    usersRoute,
+    auditRoute,
+    companyRoute,
+    accountsRoute,
+    accountRoute,
+    retieringRoute,
+    competitorsRoute,
+    scoringRoute,
+    importsRoute,
+  ]),
 ]);
 
 export const router = createRouter({

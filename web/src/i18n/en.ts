@@ -1,3 +1,10 @@
+import { accountsEn } from '../features/accounts/i18n';
+import { contactsEn } from '../features/contacts/i18n';
+import { plansEn } from '../features/plans/i18n';
+import { competitorsEn } from '../features/competitors/i18n';
+import { tieringEn } from '../features/tiering/i18n';
+import { importsEn } from '../features/imports/i18n';
+
 /** The English catalogue: the source of truth for keys. `ru.ts` must have exactly the same shape. */
 export const en = {
   app: {
@@ -29,6 +36,10 @@ export const en = {
     somethingWrong: 'Something went wrong',
   },
   nav: {
+    accounts: 'Accounts',
+    competitors: 'Competitors',
+    scoring: 'Key-account scoring',
+    imports: 'Imports',
     home: 'Home',
     settings: 'Settings',
     users: 'Users',
@@ -299,4 +310,10 @@ export const en = {
     crashText: 'Try again. If it keeps failing, tell your administrator what you were doing.',
     network: 'Grove cannot be reached. Check your connection and try again.',
   },
+  accounts: accountsEn,
+  contacts: contactsEn,
+  plans: plansEn,
+  competitors: competitorsEn,
+  tiering: tieringEn,
+  imports: importsEn,
 };

@@ -1,4 +1,10 @@
 import type { Catalog } from './catalog';
+import { accountsRu } from '../features/accounts/i18n';
+import { contactsRu } from '../features/contacts/i18n';
+import { plansRu } from '../features/plans/i18n';
+import { competitorsRu } from '../features/competitors/i18n';
+import { tieringRu } from '../features/tiering/i18n';
+import { importsRu } from '../features/imports/i18n';
 
 /** The Russian catalogue: `satisfies Catalog` makes a missing or an extra key a compile error. */
 export const ru = {
@@ -31,6 +37,10 @@ export const ru = {
     somethingWrong: 'Что-то пошло не так',
   },
   nav: {
+    accounts: 'Клиенты',
+    competitors: 'Конкуренты',
+    scoring: 'Оценка ключевых клиентов',
+    imports: 'Импорт данных',
     home: 'Главная',
     settings: 'Настройки',
     users: 'Пользователи',
@@ -302,4 +312,10 @@ export const ru = {
     crashText: 'Попробуйте ещё раз. Если ошибка повторяется, сообщите администратору, что вы делали.',
     network: 'Нет связи с Grove. Проверьте подключение и попробуйте ещё раз.',
   },
+  accounts: accountsRu,
+  contacts: contactsRu,
+  plans: plansRu,
+  competitors: competitorsRu,
+  tiering: tieringRu,
+  imports: importsRu,
 } satisfies Catalog;

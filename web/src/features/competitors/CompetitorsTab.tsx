@@ -1,0 +1,12 @@
+import { Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Account } from '../../../../src/modules/accounts/accounts.contracts';
+
+export function CompetitorsTab({ account }: { account: Account }) {
+  const { t } = useTranslation();
+  return (
+    <Text>
+      {t('competitors.title')} {account.name}
+    </Text>
+  );
+}
