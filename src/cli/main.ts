@@ -1,13 +1,15 @@
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Argument, Command, InvalidArgumentError, Option } from 'commander';
 import type { z } from 'zod';
 import { loadConfig } from '../core/config.js';
-import { departments, locales, roles } from '../core/contracts.js';
+import { departments, type Locale, locales, roles } from '../core/contracts.js';
 import { AppError } from '../core/errors.js';
 import { resetPassword } from '../modules/auth/credentials.service.js';
 import { findCompany } from '../modules/company/company.service.js';
 import { demoInfo, loadDemo } from '../modules/company/demo.js';
+import { type ImportEntity, importEntities } from '../modules/imports/imports.contracts.js';
 import { CreateUserRequest } from '../modules/users/users.contracts.js';
 import { createUser, userIdByEmail } from '../modules/users/users.service.js';
+import { importCommand } from './import.js';
 import { readStdin, withDatabase } from './runtime.js';
 import { serve } from './serve.js';
 
@@ -63,6 +65,18 @@ program
       const lines = info.users.map((u) => `  ${u.email.padEnd(32)} ${u.role.padEnd(14)} ${u.name}`);
       print(!!opts.json, info, `Demo company loaded. Every user's password: ${info.password}\n${lines.join('\n')}`);
     }),
+  );
+
+program
+  .command('import')
+  .description('Import a CSV or XLSX file (see shared import-format: users, accounts, account_transfers, contacts); all or nothing')
+  .addArgument(new Argument('<entity>', 'what the file holds').choices(importEntities))
+  .argument('<file>', 'a .csv (UTF-8) or .xlsx file with a header row')
+  .option('--dry-run', 'check and report what would happen; store nothing')
+  .addOption(new Option('--lang <locale>', 'language of the report (default: the company language)').choices(locales))
+  .option('--json', 'print the report as JSON')
+  .action((entity: ImportEntity, file: string, opts: { dryRun?: boolean; json?: boolean; lang?: Locale }) =>
+    importCommand(config(), entity, file, opts),
   );
 
 const user = program.command('user').description('Manage users');

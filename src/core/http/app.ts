@@ -137,7 +137,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: FastifyBaseLogger
     registerPlanRoutes(a);
     registerCompetitorRoutes(a);
     registerTieringRoutes(a);
-    registerImportRoutes(a);
+    registerImportRoutes(a, deps);
     a.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () => app.swagger());
   });
   return app;

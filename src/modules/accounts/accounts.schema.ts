@@ -81,6 +81,11 @@ export const accountOwners = pgTable(
       .notNull()
       .references(() => users.id),
     note: text('note'),
+    /**
+     * where the assignment came from: `account_row` (owner_email/owner_since of an accounts import row,
+     * replaced when that row changes), `transfer` (account_transfers import), `handover`, `app`
+     */
+    origin: text('origin').notNull().default('app'),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -15,6 +15,7 @@ export interface Assignment {
   startDate: string;
   note?: string | null;
   createdBy?: string | null;
+  origin?: 'app' | 'handover' | 'transfer' | 'account_row';
 }
 
 /**
@@ -24,10 +25,17 @@ export interface Assignment {
 export async function recordAssignment(tx: Executor, a: Assignment): Promise<void> {
   await tx
     .insert(accountOwners)
-    .values({ accountId: a.accountId, ownerId: a.ownerId, startDate: a.startDate, note: a.note ?? null, createdBy: a.createdBy ?? null })
+    .values({
+      accountId: a.accountId,
+      ownerId: a.ownerId,
+      startDate: a.startDate,
+      note: a.note ?? null,
+      createdBy: a.createdBy ?? null,
+      origin: a.origin ?? 'app',
+    })
     .onConflictDoUpdate({
       target: [accountOwners.accountId, accountOwners.startDate],
-      set: { ownerId: a.ownerId, note: a.note ?? null, createdBy: a.createdBy ?? null, createdAt: sql`now()` },
+      set: { ownerId: a.ownerId, note: a.note ?? null, createdBy: a.createdBy ?? null, origin: a.origin ?? 'app', createdAt: sql`now()` },
     });
 }
 

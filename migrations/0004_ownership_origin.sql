@@ -1,0 +1,1 @@
+ALTER TABLE "account_owners" ADD COLUMN "origin" text DEFAULT 'app' NOT NULL;
