@@ -69,6 +69,26 @@ export class Session {
   put = (url: string, body: unknown, headers?: Record<string, string>) => this.request('PUT', url, body, headers);
   delete = (url: string, headers?: Record<string, string>) => this.request('DELETE', url, {}, headers);
 
+  /** Uploads one file as multipart/form-data (field "file"), as a browser form does. */
+  upload(url: string, fileName: string, content: Buffer | string): Promise<LightMyRequestResponse> {
+    const boundary = `----grove${Math.random().toString(16).slice(2)}`;
+    const payload = Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      ),
+      Buffer.isBuffer(content) ? content : Buffer.from(content),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    return this.app.inject({
+      method: 'POST',
+      url,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, ...(this.csrf ? { 'x-csrf-token': this.csrf } : {}) },
+      cookies: this.cookies,
+      remoteAddress: this.remoteAddress,
+      payload,
+    });
+  }
+
   /** Signs in (with the second factor when the user has one) and fetches the CSRF token. */
   async signIn(user: TestUser, password = PASSWORD): Promise<this> {
     const res = await this.post('/api/auth/login', { email: user.email, password });
