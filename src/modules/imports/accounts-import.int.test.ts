@@ -20,12 +20,8 @@ beforeAll(async () => {
   for (const key of ['anna', 'boris', 'vera'] as const) {
     const u = await makeUser(database.db, { role: 'kam' });
     emails[key] = u.email;
+    if (key === 'boris') boris = u.id;
   }
-  [anna, boris, vera] = await Promise.all(
-    Object.values(emails).map(
-      async (e) => (await database.db.execute<{ id: string }>(sql`SELECT id FROM users WHERE email = ${e}`)).rows[0]!.id,
-    ),
-  );
 }, 60_000);
 afterAll(() => database.close());
 
