@@ -70,3 +70,18 @@ export async function pickOption(
   await root.getByRole('textbox', { name }).or(root.getByLabel(name)).first().click();
   await page.getByRole('option', { name: option, exact: true }).click();
 }
+
+/** A fresh server has no company: set one up (with its own first admin) so that CLI users can be added. */
+export async function ensureCompany(url: string, defaultLocale: 'en' | 'ru' = 'en'): Promise<void> {
+  const status = (await (await fetch(`${url}/api/setup`)).json()) as { needed: boolean };
+  if (!status.needed) return;
+  const answer = await fetch(`${url}/api/setup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      company: { name: 'Northwind Trading', currency: 'RUB', timeZone: 'Europe/Moscow', defaultLocale },
+      admin: { email: 'olga@grove.test', name: 'Olga Owner', password: 'another horse battery' },
+    }),
+  });
+  if (answer.status !== 200) throw new Error(`setup failed: ${answer.status} ${await answer.text()}`);
+}

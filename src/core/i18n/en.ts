@@ -58,7 +58,7 @@ export const en = {
     WEIGHTS_ALL_ZERO: 'Give at least one criterion a weight above zero.',
     THRESHOLDS_INVALID: 'The key threshold ({{key}}) must be above the potential threshold ({{potential}}), both within 0–100.',
     PROPOSAL_DECIDED: 'This proposal has already been decided.',
-    PROPOSAL_STALE: 'The account\'s tier has changed since this proposal was made. Run re-tiering again for a fresh proposal.',
+    PROPOSAL_STALE: "The account's tier has changed since this proposal was made. Run re-tiering again for a fresh proposal.",
     HANDOVER_OWNER_INVALID: 'The new owner must be an active KAM, senior KAM or head of the client department.',
     HANDOVER_SAME_OWNER: '{{name}} already owns this account on {{date}}.',
     TEAM_MEMBER_INVALID: 'Team members must be active users who work with accounts.',

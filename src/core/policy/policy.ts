@@ -21,6 +21,9 @@ export const grants = {
   /** change tiers, approve re-tiering, set the scoring weights */
   'accounts.retier': ['admin', 'head'],
   'imports.run': ['admin', 'head'],
+  /** the competitor catalogue and the threats list (A6); presence at an account follows the account's access */
+  'competitors.read': ['admin', 'executive', 'head', 'senior_kam', 'kam'],
+  'competitors.write': ['admin', 'head', 'senior_kam', 'kam'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof grants;

@@ -1,12 +1,14 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../core/db/database.js';
 import { type MatrixRow, NIL, only, type Who } from '../../core/policy/matrix-kit.js';
-import { accounts } from './accounts.schema.js';
+import { accounts, accountViews } from './accounts.schema.js';
+import { builtInViews } from './accounts.views.js';
 
 /** Who may read an account, by how the account relates to the caller (policy.accountScope). */
 const readers: Who[] = ['admin', 'executive', 'head', 'senior_kam', 'kam', 'sales_support', 'department'];
 const managers: Who[] = ['admin', 'executive', 'head', 'senior_kam', 'kam'];
 const writers: Who[] = ['admin', 'head', 'senior_kam', 'kam'];
+const exporters: Who[] = ['admin', 'executive', 'head', 'senior_kam', 'kam'];
 /** an account the caller may see, or a hidden one (404); hr never reads accounts (403) */
 const sees = (who: Who[]) => ({ ...only(who, 200, 404), hr: 403 });
 /** a change: 403 for roles that never write accounts, else 200 where visible and 404 where hidden */
@@ -17,8 +19,50 @@ export async function versionOf(db: Db, id: string): Promise<number> {
   return row?.version ?? 1;
 }
 
+/** A saved view of `userId` (none for an anonymous caller: the id then names nothing). */
+async function viewOf(db: Db, userId: string | undefined): Promise<string> {
+  if (!userId) return NIL;
+  const [row] = await db
+    .insert(accountViews)
+    .values({ userId, name: `Matrix ${crypto.randomUUID()}`, query: { tier: ['key'] }, columns: ['name'] })
+    .returning({ id: accountViews.id });
+  return row?.id ?? NIL;
+}
+
 export const accountAccessRows: MatrixRow[] = [
   { route: 'GET /api/accounts', case: 'list', expect: { ...only(readers, 200, 403) } },
+  { route: 'GET /api/accounts/facets', case: 'within scope', expect: only(readers, 200, 403) },
+  {
+    route: 'GET /api/accounts/export',
+    case: 'csv of the visible accounts',
+    request: () => ({ url: '/api/accounts/export?format=csv&archived=false' }),
+    expect: only(exporters, 200, 403),
+  },
+  { route: 'GET /api/account-views', case: 'built-in and own', expect: only(readers, 200, 403) },
+  {
+    route: 'POST /api/account-views',
+    case: 'own',
+    request: (t) => ({ body: { name: `Matrix view ${t.n}`, query: { tier: ['key'], archived: 'false' }, columns: ['name', 'tier'] } }),
+    expect: only(readers, 200, 403),
+  },
+  {
+    route: 'DELETE /api/account-views/:id',
+    case: 'own',
+    request: async (t, db) => ({ url: `/api/account-views/${await viewOf(db, t.self)}` }),
+    expect: only(readers, 200, 403),
+  },
+  {
+    route: 'DELETE /api/account-views/:id',
+    case: "another user's",
+    request: async (t, db) => ({ url: `/api/account-views/${await viewOf(db, t.other)}` }),
+    expect: sees([]),
+  },
+  {
+    route: 'DELETE /api/account-views/:id',
+    case: 'built-in',
+    request: () => ({ url: `/api/account-views/${builtInViews[0]?.id ?? NIL}` }),
+    expect: sees([]),
+  },
   { route: 'POST /api/accounts', case: 'create', request: (t) => ({ body: { name: `Matrix ${t.n}` } }), expect: only(writers, 200, 403) },
   { route: 'GET /api/accounts/:id', case: 'own', request: (t) => ({ url: `/api/accounts/${t.ownAccount}` }), expect: sees(managers) },
   {

@@ -56,6 +56,9 @@ export const AccountListItem = z.object({
   score: z.number().nullable(),
   lastContactAt: z.string().nullable(),
   planUpdatedAt: z.string().nullable(),
+  /** prospecting (A7): where the lead came from and what happens next */
+  source: z.string().nullable(),
+  nextStep: z.string().nullable(),
   archived: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -73,8 +76,6 @@ export const Account = AccountListItem.extend({
   lostDate: z.string().nullable(),
   lostReason: z.string().nullable(),
   lostToCompetitorId: z.uuid().nullable(),
-  source: z.string().nullable(),
-  nextStep: z.string().nullable(),
   /** when the current owner took the account; null = from the beginning */
   ownerSince: z.string().nullable(),
   team: z.array(TeamMember),
@@ -112,30 +113,40 @@ export const AccountListQuery = AccountFilters.extend(Page.shape);
 export type AccountListQuery = z.infer<typeof AccountListQuery>;
 export const AccountList = z.object({ items: z.array(AccountListItem), total: z.number().int() });
 
-export const exportColumns = [
-  'externalId',
+/** The columns of the account list (column chooser, saved views) and of its export, in display order. */
+export const accountColumns = [
   'name',
+  'externalId',
   'registrationNo',
   'tier',
   'status',
   'owner',
-  'channel',
+  'nextStep',
+  'source',
+  'score',
+  'lastContactAt',
+  'city',
+  'region',
   'segment',
   'industry',
-  'region',
-  'city',
+  'channel',
   'currency',
   'creditLimit',
   'paymentTermsDays',
   'priceColumn',
-  'score',
-  'lastContactAt',
+  'planUpdatedAt',
   'createdAt',
   'updatedAt',
 ] as const;
-export const ExportColumn = z.enum(exportColumns);
+export const AccountColumn = z.enum(accountColumns);
+export type AccountColumn = z.infer<typeof AccountColumn>;
+/** What a new user sees before choosing columns. */
+export const defaultAccountColumns: AccountColumn[] = ['name', 'tier', 'status', 'owner', 'score', 'lastContactAt', 'city'];
+export const exportColumns = accountColumns;
+export const ExportColumn = AccountColumn;
 export const AccountExportQuery = AccountFilters.extend({
   format: z.enum(['csv', 'xlsx']).default('csv'),
+  /** default: every column */
   columns: many(ExportColumn),
 });
 export type AccountExportQuery = z.infer<typeof AccountExportQuery>;
@@ -198,14 +209,26 @@ export const TimelineEvent = z.object({
   data: z.record(z.string(), z.unknown()),
 });
 export type TimelineEvent = z.infer<typeof TimelineEvent>;
+/** A kind (`note.added`) or every kind of a module (`contact.*`). */
+export const TimelineKindFilter = z.string().regex(/^[a-z][a-z_]{0,40}\.([a-z][a-z_]{0,40}|\*)$/, 'a kind like note.added or contact.*');
 export const TimelineQuery = z.strictObject({
   /** the `occurredAt|id` of the last event already shown */
   before: z.string().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  kind: many(z.string().max(50)),
+  kind: many(TimelineKindFilter),
 });
 export const Timeline = z.object({ items: z.array(TimelineEvent), next: z.string().nullable() });
 export const NoteRequest = z.strictObject({ body: z.string().trim().min(1).max(10_000) });
+
+/** The views every user has; their names come in the reader's language. */
+export const builtInViewKeys = ['myKeyAccounts', 'keyWithoutPlan', 'prospects', 'atRisk'] as const;
+export const BuiltInViewKey = z.enum(builtInViewKeys);
+export type BuiltInViewKey = z.infer<typeof BuiltInViewKey>;
+
+export const ViewQuery = AccountFilters.omit({ sort: true, order: true })
+  .partial()
+  .extend({ sort: z.enum(accountSortFields).optional(), order: z.enum(['asc', 'desc']).optional() });
+export type ViewQuery = z.infer<typeof ViewQuery>;
 
 export const SavedView = z.object({
   id: z.uuid(),
@@ -213,10 +236,23 @@ export const SavedView = z.object({
   query: z.record(z.string(), z.unknown()),
   columns: z.array(z.string()),
   builtIn: z.boolean(),
+  /** which built-in view this is (null for a user's own), for clients that name views themselves */
+  key: BuiltInViewKey.nullable(),
 });
 export type SavedView = z.infer<typeof SavedView>;
+export const SavedViewList = z.object({ items: z.array(SavedView) });
 export const SaveViewRequest = z.strictObject({
   name: text(100),
-  query: AccountFilters.partial(),
-  columns: z.array(z.string().max(50)).max(40),
+  query: ViewQuery,
+  /** empty: the reader's own columns */
+  columns: z.array(AccountColumn).max(accountColumns.length),
 });
+export type SaveViewRequest = z.infer<typeof SaveViewRequest>;
+
+/** Distinct values for the filter dropdowns, among the accounts the reader may see. */
+export const AccountFacets = z.object({
+  segments: z.array(z.string()),
+  industries: z.array(z.string()),
+  regions: z.array(z.string()),
+});
+export type AccountFacets = z.infer<typeof AccountFacets>;

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { check, date, index, integer, jsonb, numeric, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../users/users.schema.js';
 import { accountChannels, accountStatuses, accountTiers, teamRoles } from './accounts.contracts.js';
@@ -47,6 +47,11 @@ export const accounts = pgTable(
     /** when the account plan last changed (kept by the plans module; null = no plan) */
     planUpdatedAt: timestamp('plan_updated_at', { withTimezone: true }),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
+    /** what the list's search box matches (one trigram index instead of an OR over columns) */
+    searchText: text('search_text').generatedAlwaysAs(
+      (): SQL =>
+        sql`lower(${accounts.name} || ' ' || coalesce(${accounts.registrationNo}, '') || ' ' || coalesce(${accounts.city}, '') || ' ' || coalesce(${accounts.externalId}, ''))`,
+    ),
     /** optimistic concurrency: every update must name the version it read */
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -57,9 +62,7 @@ export const accounts = pgTable(
     index('accounts_name_idx').on(sql`lower(${t.name})`, t.id),
     index('accounts_updated_idx').on(t.updatedAt, t.id),
     index('accounts_tier_status_idx').on(t.tier, t.status),
-    index('accounts_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
-    index('accounts_registration_trgm_idx').using('gin', sql`${t.registrationNo} gin_trgm_ops`),
-    index('accounts_city_trgm_idx').using('gin', sql`${t.city} gin_trgm_ops`),
+    index('accounts_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
     check('accounts_lost_has_date', sql`${t.status} <> 'lost' OR ${t.lostDate} IS NOT NULL`),
     check('accounts_payment_terms', sql`${t.paymentTermsDays} IS NULL OR ${t.paymentTermsDays} >= 0`),
   ],

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import { recordAudit } from '../../core/audit/audit.service.js';
 import { actorOf, type Ctx } from '../../core/context.js';
 import { containsPattern, type Executor } from '../../core/db/tx.js';
@@ -8,6 +8,7 @@ import { findCompany } from '../company/company.service.js';
 import { users } from '../users/users.schema.js';
 import type {
   Account,
+  AccountFacets,
   AccountFilters,
   AccountListItem,
   AccountListQuery,
@@ -47,6 +48,8 @@ function toListItem(r: { a: Row; owner: { id: string; name: string } | null }): 
     score: a.score === null ? null : Number(a.score),
     lastContactAt: a.lastContactAt?.toISOString() ?? null,
     planUpdatedAt: a.planUpdatedAt?.toISOString() ?? null,
+    source: a.source,
+    nextStep: a.nextStep,
     archived: a.archivedAt !== null,
     createdAt: a.createdAt.toISOString(),
     updatedAt: a.updatedAt.toISOString(),
@@ -69,15 +72,12 @@ const sortColumns = {
 export async function accountListWhere(ctx: Ctx, f: AccountFilters): Promise<SQL | undefined> {
   const where: (SQL | undefined)[] = [await visibleAccountsSql(ctx)];
   if (f.q) {
-    const like = containsPattern(f.q);
+    // Two trigram-indexed lookups joined by UNION (an OR across them would scan every account), run
+    // once as an array so that the plan does not depend on row estimates.
+    const like = containsPattern(f.q.toLowerCase());
     where.push(
-      or(
-        ilike(accounts.name, like),
-        ilike(accounts.registrationNo, like),
-        ilike(accounts.city, like),
-        ilike(accounts.externalId, like),
-        sql`${accounts.id} IN (SELECT c.account_id FROM contacts c WHERE c.full_name ILIKE ${like} AND c.archived_at IS NULL)`,
-      ),
+      sql`${accounts.id} = ANY(ARRAY(SELECT s.id FROM accounts s WHERE s.search_text LIKE ${like}
+          UNION SELECT c.account_id FROM contacts c WHERE c.full_name ILIKE ${like} AND c.archived_at IS NULL))`,
     );
   }
   if (f.tier?.length) where.push(inArray(accounts.tier, f.tier));
@@ -92,18 +92,25 @@ export async function accountListWhere(ctx: Ctx, f: AccountFilters): Promise<SQL
   return and(...where);
 }
 
+/** ORDER BY of a list or export: the chosen column (empty values first going up, last going down), then id. */
+function listOrder(f: Pick<AccountFilters, 'sort' | 'order'>): SQL[] {
+  const nulls = f.order === 'desc' ? sql`NULLS LAST` : sql`NULLS FIRST`;
+  return [
+    sql`${sortColumns[f.sort]} ${sql.raw(f.order === 'desc' ? 'desc' : 'asc')} ${nulls}`,
+    (f.order === 'desc' ? desc : asc)(accounts.id),
+  ];
+}
+
 export async function listAccounts(ctx: Ctx, q: AccountListQuery): Promise<{ items: AccountListItem[]; total: number }> {
   assertCan(actorOf(ctx), 'accounts.read');
   const where = await accountListWhere(ctx, q);
-  const dir = q.order === 'desc' ? desc : asc;
-  const nulls = q.order === 'desc' ? sql`NULLS LAST` : sql`NULLS FIRST`;
   const [rows, [total]] = await Promise.all([
     ctx.db
       .select(listColumns)
       .from(accounts)
       .leftJoin(users, eq(users.id, accounts.ownerId))
       .where(where)
-      .orderBy(sql`${sortColumns[q.sort]} ${sql.raw(q.order)} ${nulls}`, dir(accounts.id))
+      .orderBy(...listOrder(q))
       .limit(q.limit)
       .offset(q.offset),
     q.sort === 'owner' || q.q
@@ -113,8 +120,12 @@ export async function listAccounts(ctx: Ctx, q: AccountListQuery): Promise<{ ite
   return { items: rows.map(toListItem), total: total?.n ?? 0 };
 }
 
-/** Rows of a list or export in order, a batch at a time (exports stream them). */
+/**
+ * Rows of a list or export in the list's order, a batch at a time (exports stream them, so that a
+ * hundred thousand accounts are never in memory at once).
+ */
 export async function* accountRows(ctx: Ctx, f: AccountFilters, batch = 1000): AsyncGenerator<AccountListItem[]> {
+  assertCan(actorOf(ctx), 'accounts.read');
   const where = await accountListWhere(ctx, f);
   for (let offset = 0; ; offset += batch) {
     const rows = await ctx.db
@@ -122,7 +133,7 @@ export async function* accountRows(ctx: Ctx, f: AccountFilters, batch = 1000): A
       .from(accounts)
       .leftJoin(users, eq(users.id, accounts.ownerId))
       .where(where)
-      .orderBy(sql`${sortColumns[f.sort]} ${sql.raw(f.order)}`, asc(accounts.id))
+      .orderBy(...listOrder(f))
       .limit(batch)
       .offset(offset);
     if (rows.length) yield rows.map(toListItem);
@@ -180,8 +191,6 @@ export async function getAccount(ctx: Ctx, id: string): Promise<Account> {
     lostDate: row.lostDate,
     lostReason: row.lostReason,
     lostToCompetitorId: row.lostToCompetitorId,
-    source: row.source,
-    nextStep: row.nextStep,
     ownerSince: startDate && startDate !== '-infinity' ? startDate : null,
     team: team.map((m) => ({ ...m, addedAt: m.addedAt.toISOString() })),
     version: row.version,
@@ -235,6 +244,32 @@ export async function createAccount(ctx: Ctx, input: CreateAccountRequest): Prom
   return getAccount(ctx, id);
 }
 
+/** Fields whose changes the timeline tells as `account.updated` (tier and status have events of their own). */
+const storyFields = [
+  'name',
+  'legalName',
+  'registrationNo',
+  'externalId',
+  'channel',
+  'segment',
+  'industry',
+  'region',
+  'city',
+  'address',
+  'website',
+  'phone',
+  'currency',
+  'creditLimit',
+  'paymentTermsDays',
+  'priceColumn',
+  'source',
+  'nextStep',
+] as const;
+
+function changedFields(before: Row, after: Row): { field: string; from: unknown; to: unknown }[] {
+  return storyFields.filter((f) => before[f] !== after[f]).map((f) => ({ field: f, from: before[f], to: after[f] }));
+}
+
 export async function updateAccount(ctx: Ctx, id: string, input: UpdateAccountRequest): Promise<Account> {
   const actor = actorOf(ctx);
   const { version, tierReason, ...changes } = input;
@@ -242,11 +277,14 @@ export async function updateAccount(ctx: Ctx, id: string, input: UpdateAccountRe
     const before = await requireAccount(ctx, id, 'write', tx);
     if (before.version !== version) throw new AppError('CONFLICT', 409);
     if (changes.tier && changes.tier !== before.tier) assertCan(actor, 'accounts.retier');
-    checkLost(changes.status ?? before.status, changes.lostDate === undefined ? before.lostDate : changes.lostDate);
+    const status = changes.status ?? before.status;
+    checkLost(status, changes.lostDate === undefined ? before.lostDate : changes.lostDate);
+    // only a lost account carries when, why and to whom it was lost
+    const lost = status === 'lost' ? {} : { lostDate: null, lostReason: null, lostToCompetitorId: null };
     await assertExternalIdFree(tx, changes.externalId, id);
     const [after] = await tx
       .update(accounts)
-      .set({ ...changes, version: sql`${accounts.version} + 1`, updatedAt: sql`now()` })
+      .set({ ...changes, ...lost, version: sql`${accounts.version} + 1`, updatedAt: sql`now()` })
       .where(and(eq(accounts.id, id), eq(accounts.version, version)))
       .returning();
     if (!after) throw new AppError('CONFLICT', 409);
@@ -264,6 +302,9 @@ export async function updateAccount(ctx: Ctx, id: string, input: UpdateAccountRe
         actorId: actor.userId,
         data: { from: before.status, to: after.status, lostReason: after.lostReason, lostDate: after.lostDate },
       });
+    const changed = changedFields(before, after);
+    if (changed.length)
+      await recordAccountEvent(tx, { accountId: id, kind: 'account.updated', actorId: actor.userId, data: { changes: changed } });
     await recordAudit(ctx, { action: 'account.update', entity: 'account', entityId: id, before, after }, tx);
   });
   return getAccount(ctx, id);
@@ -291,6 +332,27 @@ export async function setArchived(ctx: Ctx, id: string, version: number, archive
 }
 
 export { syncCurrentOwners };
+
+/** Distinct segments, industries and regions among the accounts the reader may see (filter dropdowns). */
+export async function accountFacets(ctx: Ctx): Promise<AccountFacets> {
+  assertCan(actorOf(ctx), 'accounts.read');
+  const visible = await visibleAccountsSql(ctx);
+  const distinct = async (column: typeof accounts.segment | typeof accounts.industry | typeof accounts.region) => {
+    const rows = await ctx.db
+      .selectDistinct({ v: column })
+      .from(accounts)
+      .where(and(visible, isNotNull(column), sql`btrim(${column}) <> ''`))
+      .orderBy(column)
+      .limit(500);
+    return rows.map((r) => r.v as string);
+  };
+  const [segments, industries, regions] = await Promise.all([
+    distinct(accounts.segment),
+    distinct(accounts.industry),
+    distinct(accounts.region),
+  ]);
+  return { segments, industries, regions };
+}
 
 /** The plans module calls this when an account plan changes (the list's "without a plan" view). */
 export async function markPlanUpdated(tx: Executor, accountId: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lt, or } from 'drizzle-orm';
+import { and, desc, eq, inArray, like, lt, or } from 'drizzle-orm';
 import { recordAudit } from '../../core/audit/audit.service.js';
 import { actorOf, type Ctx } from '../../core/context.js';
 import type { Executor } from '../../core/db/tx.js';
@@ -36,7 +36,12 @@ export async function listTimeline(
 ): Promise<{ items: TimelineEvent[]; next: string | null }> {
   await requireAccount(ctx, accountId, 'read');
   const where = [eq(accountEvents.accountId, accountId)];
-  if (q.kind?.length) where.push(inArray(accountEvents.kind, q.kind));
+  if (q.kind?.length) {
+    // `contact.*` stands for every kind of that module (validated by TimelineKindFilter)
+    const exact = q.kind.filter((k) => !k.endsWith('.*'));
+    const modules = q.kind.filter((k) => k.endsWith('.*')).map((k) => `${k.slice(0, -1).replaceAll('_', '\\_')}%`);
+    where.push(or(exact.length ? inArray(accountEvents.kind, exact) : undefined, ...modules.map((m) => like(accountEvents.kind, m)))!);
+  }
   if (q.before) {
     const [at, id] = q.before.split('|');
     const when = new Date(at ?? '');

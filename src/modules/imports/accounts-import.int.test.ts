@@ -115,13 +115,13 @@ describe('accounts import', () => {
   it('is idempotent: the same file again changes nothing; a changed row updates', async () => {
     const file = csv([header, ['ACC-1', 'ООО «Ромашка», склад', emails.anna, '2025-01-01', 'key', 'active', '', '', '1234567.89', '30']]);
     expect(await run('accounts', file)).toMatchObject({ inserted: 0, updated: 0, unchanged: 1, applied: true });
-    const changed = csv([header, ['ACC-1', 'Romashka', emails.anna, '2025-01-01', 'key', 'active', '', '', '1234567.89', '45']]);
+    const changed = csv([header, ['ACC-1', 'Romashka', emails.anna, '2025-01-01', 'key', 'active', '', '', '1500000', '45']]);
     expect(await run('accounts', changed)).toMatchObject({ inserted: 0, updated: 1, unchanged: 0 });
     expect(await run('accounts', changed)).toMatchObject({ updated: 0, unchanged: 1 });
-    const [acc] = await q<{ name: string; payment_terms_days: number }>(
-      sql`SELECT name, payment_terms_days FROM accounts WHERE external_id = 'ACC-1'`,
+    const [acc] = await q<{ name: string; payment_terms_days: number; credit_limit: string }>(
+      sql`SELECT name, payment_terms_days, credit_limit::text FROM accounts WHERE external_id = 'ACC-1'`,
     );
-    expect(acc).toEqual({ name: 'Romashka', payment_terms_days: 45 });
+    expect(acc).toEqual({ name: 'Romashka', payment_terms_days: 45, credit_limit: '1500000.00' });
   });
 
   it('reports every bad row with line, column and reason in one run, and stores nothing', async () => {

@@ -49,7 +49,10 @@ export const decimal =
     const n = Number(s);
     if ((opts.min !== undefined && n < opts.min) || (opts.max !== undefined && n > opts.max))
       return new CellError('OUT_OF_RANGE', { value: s, min: opts.min ?? '', max: opts.max ?? '' });
-    return s.replace(/^(-?)0+(?=\d)/, '$1');
+    // canonical text with exactly `scale` decimals, as PostgreSQL's numeric(_, scale) gives it back
+    const [whole = '0', fraction = ''] = s.split('.');
+    const digits = whole.replace(/^(-?)0+(?=\d)/, '$1');
+    return scale > 0 ? `${digits}.${fraction.padEnd(scale, '0')}` : digits;
   };
 
 export const integer =

@@ -25,6 +25,11 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** Headers a non-GET request outside `api` (an upload) must carry. */
+export function writeHeaders(): Record<string, string> {
+  return { 'accept-language': i18n.language, ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}) };
+}
+
 type Query = Record<string, string | number | boolean | null | undefined>;
 
 export function withQuery(path: string, query: Query): string {

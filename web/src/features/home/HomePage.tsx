@@ -4,6 +4,7 @@ import { can, useCurrentUser } from '../../app/session';
 import { formatLongDate } from '../../i18n/format';
 import { AdminChecklist } from './AdminChecklist';
 import { CompanyCard } from './CompanyCard';
+import { RetieringCard } from '../tiering/RetieringCard';
 import { TeamCard } from './TeamCard';
 
 function greetingKey(hour: number): 'home.morning' | 'home.afternoon' | 'home.evening' {
@@ -60,6 +61,11 @@ export function HomePage() {
         <Grid.Col span={{ base: 12, md: isAdmin ? 7 : 5 }}>
           <CompanyCard />
         </Grid.Col>
+        {can(me, 'accounts.retier') && (
+          <Grid.Col span={{ base: 12, md: isAdmin ? 5 : 12 }}>
+            <RetieringCard />
+          </Grid.Col>
+        )}
       </Grid>
     </Stack>
   );

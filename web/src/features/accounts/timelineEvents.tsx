@@ -1,0 +1,212 @@
+import { Box, Group, Paper, Stack, Text, ThemeIcon, Tooltip } from '@mantine/core';
+import {
+  IconArchive,
+  IconArchiveOff,
+  IconArrowsExchange,
+  IconBolt,
+  IconClipboardText,
+  IconNote,
+  IconPencil,
+  IconPlus,
+  IconProgress,
+  IconStar,
+  IconSwords,
+  IconUserPlus,
+} from '@tabler/icons-react';
+import type { TFunction } from 'i18next';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCurrentUser } from '../../app/session';
+import { formatDate, formatDateTime } from '../../i18n/format';
+import type { Account, TimelineEvent } from './accountsApi';
+import { formatMoney, formatWhen } from './format';
+
+/** Groups of the timeline filter; each stands for kinds (`module.*` = every kind of a module). */
+export const timelineGroups = {
+  all: [],
+  notes: ['note.*'],
+  account: ['account.*', 'tier.*', 'status.*', 'ownership.*'],
+  stakeholders: ['contact.*'],
+  plan: ['plan.*'],
+  competitors: ['competitor.*'],
+} as const satisfies Record<string, readonly string[]>;
+export type TimelineGroup = keyof typeof timelineGroups;
+
+type Data = Record<string, unknown>;
+const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
+const person = (v: unknown): string | null =>
+  v && typeof v === 'object' && 'name' in v && typeof (v as { name: unknown }).name === 'string' ? (v as { name: string }).name : null;
+
+interface Rendered {
+  icon: typeof IconNote;
+  color: string;
+  sentence: string;
+  body?: ReactNode;
+}
+
+interface Ctx {
+  t: TFunction;
+  lang: string;
+  account: Account;
+  actor: string;
+}
+
+const day = (value: unknown, lang: string) => {
+  const s = str(value);
+  if (!s) return '';
+  return /^\d{4}-\d{2}-\d{2}$/.test(s) ? formatDate(`${s}T12:00:00Z`, lang, 'UTC') : formatDate(s, lang);
+};
+
+function tierLabel(t: TFunction, v: unknown): string {
+  return v === 'key' || v === 'potential' || v === 'regular' ? t(`accounts.tier.${v}`) : String(v ?? '—');
+}
+function statusLabel(t: TFunction, v: unknown): string {
+  return v === 'prospect' || v === 'active' || v === 'at_risk' || v === 'lost' ? t(`accounts.status.${v}`) : String(v ?? '—');
+}
+
+const knownFields = new Set([
+  'name',
+  'legalName',
+  'registrationNo',
+  'externalId',
+  'channel',
+  'segment',
+  'industry',
+  'region',
+  'city',
+  'address',
+  'website',
+  'phone',
+  'currency',
+  'creditLimit',
+  'paymentTermsDays',
+  'priceColumn',
+  'source',
+  'nextStep',
+]);
+
+function fieldLabel(t: TFunction, field: string): string {
+  return knownFields.has(field) ? t(`accounts.fields.${field as 'name'}`) : field;
+}
+
+function fieldValue(c: Ctx, field: string, value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (field === 'channel' && typeof value === 'string' && ['b2b', 'b2c', 'ecommerce', 'retail'].includes(value))
+    return c.t(`accounts.channel.${value as 'b2b'}`);
+  if (field === 'creditLimit' && typeof value === 'string') return formatMoney(value, c.account.currency, c.lang);
+  if (field === 'paymentTermsDays') return c.t('accounts.days', { n: String(value) });
+  return String(value);
+}
+
+function quote(text: string): ReactNode {
+  return (
+    <Paper withBorder p="sm" radius="md" bg="light-dark(var(--mantine-color-gray-0), var(--mantine-color-dark-6))">
+      <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+        {text}
+      </Text>
+    </Paper>
+  );
+}
+
+function render(e: TimelineEvent, c: Ctx): Rendered {
+  const { t } = c;
+  const d = e.data as Data;
+  const actor = c.actor;
+  switch (e.kind) {
+    case 'account.created':
+      return { icon: IconPlus, color: 'teal', sentence: t('accounts.timeline.created', { actor }) };
+    case 'account.archived':
+      return { icon: IconArchive, color: 'gray', sentence: t('accounts.timeline.archived', { actor }) };
+    case 'account.restored':
+      return { icon: IconArchiveOff, color: 'teal', sentence: t('accounts.timeline.restored', { actor }) };
+    case 'account.updated': {
+      const changes = Array.isArray(d.changes) ? (d.changes as { field: string; from: unknown; to: unknown }[]) : [];
+      return {
+        icon: IconPencil,
+        color: 'blue',
+        sentence: t('accounts.timeline.updated', { actor, fields: changes.map((ch) => fieldLabel(t, ch.field).toLowerCase()).join(', ') }),
+        body: changes.length ? (
+          <Stack gap={2}>
+            {changes.map((ch) => (
+              <Text key={ch.field} size="sm" c="dimmed">
+                {fieldLabel(t, ch.field)}: <s>{fieldValue(c, ch.field, ch.from)}</s> → <b>{fieldValue(c, ch.field, ch.to)}</b>
+              </Text>
+            ))}
+          </Stack>
+        ) : undefined,
+      };
+    }
+    case 'tier.changed':
+      return {
+        icon: IconStar,
+        color: 'violet',
+        sentence: t('accounts.timeline.tierChanged', { actor, from: tierLabel(t, d.from), to: tierLabel(t, d.to) }),
+        body: str(d.reason) ? quote(str(d.reason) as string) : undefined,
+      };
+    case 'status.changed': {
+      const lost = d.to === 'lost';
+      return {
+        icon: IconProgress,
+        color: lost ? 'red' : d.to === 'at_risk' ? 'orange' : 'teal',
+        sentence: lost
+          ? t('accounts.timeline.markedLost', { actor, date: day(d.lostDate, c.lang) })
+          : t('accounts.timeline.statusChanged', { actor, from: statusLabel(t, d.from), to: statusLabel(t, d.to) }),
+        body: lost && str(d.lostReason) ? quote(str(d.lostReason) as string) : undefined,
+      };
+    }
+    case 'note.added':
+      return { icon: IconNote, color: 'yellow', sentence: t('accounts.timeline.note', { actor }), body: quote(str(d.body) ?? '') };
+    case 'ownership.changed': {
+      const from = person(d.from);
+      const to = person(d.to) ?? '—';
+      const date = day(d.startDate, c.lang);
+      return {
+        icon: IconArrowsExchange,
+        color: 'indigo',
+        sentence: from ? t('accounts.timeline.handedOver', { from, to, date }) : t('accounts.timeline.ownerSet', { to, date }),
+        body: str(d.note) ? quote(str(d.note) as string) : undefined,
+      };
+    }
+    case 'plan.updated':
+      return {
+        icon: IconClipboardText,
+        color: 'cyan',
+        sentence: str(d.section)
+          ? t('accounts.timeline.planSection', { actor, section: str(d.section) })
+          : t('accounts.timeline.plan', { actor }),
+      };
+    case 'contact.added':
+      return { icon: IconUserPlus, color: 'grape', sentence: t('accounts.timeline.contactAdded', { actor, name: str(d.name) ?? '—' }) };
+    case 'competitor.presence':
+      return { icon: IconSwords, color: 'red', sentence: t('accounts.timeline.competitor', { actor, name: str(d.name) ?? '—' }) };
+    default:
+      return { icon: IconBolt, color: 'gray', sentence: t('accounts.timeline.generic', { actor, kind: e.kind }) };
+  }
+}
+
+export function TimelineItem({ event, account }: { event: TimelineEvent; account: Account }) {
+  const { t, i18n } = useTranslation();
+  const me = useCurrentUser();
+  const lang = i18n.resolvedLanguage ?? 'en';
+  const actor = event.actor?.name ?? t('accounts.timeline.system');
+  const r = render(event, { t, lang, account, actor });
+  const Icon = r.icon;
+  return (
+    <Group align="flex-start" gap="sm" wrap="nowrap" data-testid="timeline-item" data-kind={event.kind}>
+      <ThemeIcon variant="light" color={r.color} radius="xl" size={30} style={{ flexShrink: 0 }}>
+        <Icon size={16} />
+      </ThemeIcon>
+      <Stack gap={6} style={{ flex: 1, minWidth: 0 }} pt={4}>
+        <Group justify="space-between" gap="sm" wrap="nowrap" align="flex-start">
+          <Text size="sm">{r.sentence}</Text>
+          <Tooltip label={formatDateTime(event.occurredAt, lang, me.company.timeZone)} openDelay={300}>
+            <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+              {formatWhen(event.occurredAt, lang, me.company.timeZone)}
+            </Text>
+          </Tooltip>
+        </Group>
+        {r.body && <Box>{r.body}</Box>}
+      </Stack>
+    </Group>
+  );
+}
