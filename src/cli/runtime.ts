@@ -9,7 +9,7 @@ import { createLogger } from '../core/logger.js';
  * Runs one CLI command against the database (its own embedded server, the one of a running
  * `grove serve` on the same data directory, or DATABASE_URL), then exits with its status.
  */
-export async function withDatabase(config: Config, fn: (ctx: Ctx, database: Database) => Promise<void | number>): Promise<never> {
+export async function withDatabase(config: Config, fn: (ctx: Ctx, database: Database) => Promise<unknown>): Promise<never> {
   const log = createLogger({ level: config.logLevel === 'info' ? 'warn' : config.logLevel, pretty: false, toStderr: true });
   let code = 0;
   let database: Database | undefined;
@@ -23,7 +23,8 @@ export async function withDatabase(config: Config, fn: (ctx: Ctx, database: Data
       requestId: null,
       publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
     };
-    code = (await fn(ctx, database)) ?? 0;
+    const result = await fn(ctx, database);
+    code = typeof result === 'number' ? result : 0;
   } catch (err) {
     code = 1;
     process.stderr.write(`grove: ${describe(err)}\n`);

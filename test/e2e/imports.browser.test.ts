@@ -66,11 +66,11 @@ describe('importing accounts from the web app', () => {
     const errors = page.getByTestId('import-errors');
     await errors.waitFor();
     await expect(page.getByText('4 problem(s) found — nothing will be stored').isVisible()).resolves.toBe(true);
-    const text = await errors.innerText();
+    const text = (await errors.textContent()) ?? '';
     expect(text).toContain('no user with the e-mail nobody@grove.test');
-    expect(text).toMatch(/4\s+owner_since\s+"2025-13-01" is not a date/);
-    expect(text).toMatch(/4\s+tier\s+"gold" is not one of: key, potential, regular/);
-    expect(text).toMatch(/4\s+credit_limit\s+"12,5" is not a number/);
+    expect(text).toContain('owner_since"2025-13-01" is not a date');
+    expect(text).toContain('tier"gold" is not one of: key, potential, regular');
+    expect(text).toContain('credit_limit"12,5" is not a number');
     await expect(page.getByRole('button', { name: /^Import/ }).count()).resolves.toBe(0);
     await shot(page, 'imports-errors-en');
 
@@ -79,11 +79,11 @@ describe('importing accounts from the web app', () => {
     rows[2] = ['NW-003', 'АО «Байкал Снаб»', KAM, '2025-12-01', 'regular', 'lost', '2026-06-30', '12.5'];
     await upload('clients-fixed.csv', csv([header, ...rows]));
     await page.getByText('The file is valid').waitFor();
-    await expect(page.getByTestId('import-preview').innerText()).resolves.toContain('NW-004');
+    await expect(page.getByTestId('import-preview').textContent()).resolves.toContain('NW-004');
     await page.getByRole('button', { name: 'Import 4 row(s)' }).click();
     await page.getByText('Imported', { exact: true }).waitFor();
     await expect(page.getByText('4 new, 0 changed, 0 unchanged.').isVisible()).resolves.toBe(true);
-    await expect(page.getByTestId('recent-imports').innerText()).resolves.toContain('clients-fixed.csv');
+    await expect(page.getByTestId('recent-imports').textContent()).resolves.toContain('clients-fixed.csv');
     await shot(page, 'imports-done-en');
 
     // the same file again changes nothing

@@ -77,6 +77,10 @@ describe('API fuzz', () => {
             `${opts.method} ${opts.url} ${String(opts.payload).slice(0, 200)} → ${res.body.slice(0, 300)}`,
           ).toBeLessThan(500);
           if (route.url === '/api/openapi.json') return;
+          // files (CSV, XLSX, PDF) are answers too; an error is always the JSON error body
+          const isJson = String(res.headers['content-type'] ?? '').includes('application/json');
+          if (res.statusCode >= 400) expect(isJson, `${route.method} ${route.url} error is JSON`).toBe(true);
+          if (!isJson) return;
           const json = res.json();
           const shape = res.statusCode >= 400 ? ErrorBody : responses[String(res.statusCode)];
           if (shape) expect(shape.safeParse(json).success, `${route.method} ${route.url} answered ${res.body.slice(0, 300)}`).toBe(true);
