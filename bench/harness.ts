@@ -11,6 +11,8 @@ import { freePort } from '../test/helpers/server.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+const log = (s: string) => process.stderr.write(`${s}\n`);
+
 export interface BenchServer {
   url: string;
   database: Database;
@@ -35,12 +37,14 @@ export async function startBenchServer(): Promise<BenchServer> {
     const u = new URL(process.env.BENCH_DATABASE_URL);
     u.pathname = `/${name}`;
     env.DATABASE_URL = u.toString();
-    dropDatabase = async () => {
-      const a = new pg.Client({ connectionString: process.env.BENCH_DATABASE_URL });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
-    };
+    if (process.env.BENCH_KEEP) log(`keeping the database ${env.DATABASE_URL}`);
+    else
+      dropDatabase = async () => {
+        const a = new pg.Client({ connectionString: process.env.BENCH_DATABASE_URL });
+        await a.connect();
+        await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await a.end();
+      };
   } else {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'grove-bench-'));
     fs.chmodSync(dataDir, 0o755);

@@ -72,12 +72,12 @@ const sortColumns = {
 export async function accountListWhere(ctx: Ctx, f: AccountFilters): Promise<SQL | undefined> {
   const where: (SQL | undefined)[] = [await visibleAccountsSql(ctx)];
   if (f.q) {
-    // Two trigram-indexed lookups joined by UNION (an OR across them would scan every account), run
-    // once as an array so that the plan does not depend on row estimates.
+    // The trigram index on search_text OR'ed (as a bitmap) with the few accounts whose stakeholders
+    // match; a sub-select in the OR would make PostgreSQL scan every account instead.
     const like = containsPattern(f.q.toLowerCase());
     where.push(
-      sql`${accounts.id} = ANY(ARRAY(SELECT s.id FROM accounts s WHERE s.search_text LIKE ${like}
-          UNION SELECT c.account_id FROM contacts c WHERE c.full_name ILIKE ${like} AND c.archived_at IS NULL))`,
+      sql`(${accounts.searchText} LIKE ${like} OR ${accounts.id} = ANY(ARRAY(
+            SELECT c.account_id FROM contacts c WHERE c.full_name ILIKE ${like} AND c.archived_at IS NULL)))`,
     );
   }
   if (f.tier?.length) where.push(inArray(accounts.tier, f.tier));
@@ -92,11 +92,13 @@ export async function accountListWhere(ctx: Ctx, f: AccountFilters): Promise<SQL
   return and(...where);
 }
 
-/** ORDER BY of a list or export: the chosen column (empty values first going up, last going down), then id. */
+/** Sort columns that may be empty; the others are NOT NULL and sort straight along their indexes. */
+const nullableSorts = new Set<AccountFilters['sort']>(['owner', 'score', 'lastContactAt', 'city']);
+
+/** ORDER BY of a list or export: the chosen column (empty values last either way), then id. */
 function listOrder(f: Pick<AccountFilters, 'sort' | 'order'>): SQL[] {
-  const nulls = f.order === 'desc' ? sql`NULLS LAST` : sql`NULLS FIRST`;
   return [
-    sql`${sortColumns[f.sort]} ${sql.raw(f.order === 'desc' ? 'desc' : 'asc')} ${nulls}`,
+    sql`${sortColumns[f.sort]} ${sql.raw(f.order === 'desc' ? 'desc' : 'asc')}${nullableSorts.has(f.sort) ? sql` NULLS LAST` : sql``}`,
     (f.order === 'desc' ? desc : asc)(accounts.id),
   ];
 }
@@ -104,6 +106,7 @@ function listOrder(f: Pick<AccountFilters, 'sort' | 'order'>): SQL[] {
 export async function listAccounts(ctx: Ctx, q: AccountListQuery): Promise<{ items: AccountListItem[]; total: number }> {
   assertCan(actorOf(ctx), 'accounts.read');
   const where = await accountListWhere(ctx, q);
+  if (q.q) return searchPage(ctx, q, where);
   const [rows, [total]] = await Promise.all([
     ctx.db
       .select(listColumns)
@@ -113,11 +116,43 @@ export async function listAccounts(ctx: Ctx, q: AccountListQuery): Promise<{ ite
       .orderBy(...listOrder(q))
       .limit(q.limit)
       .offset(q.offset),
-    q.sort === 'owner' || q.q
-      ? ctx.db.select({ n: count() }).from(accounts).leftJoin(users, eq(users.id, accounts.ownerId)).where(where)
-      : ctx.db.select({ n: count() }).from(accounts).where(where),
+    ctx.db.select({ n: count() }).from(accounts).where(where),
   ]);
   return { items: rows.map(toListItem), total: total?.n ?? 0 };
+}
+
+/**
+ * A search matches a bounded set of accounts: find it once (behind OFFSET 0, so that the planner uses
+ * the search indexes rather than walking the sort index), count it and take the page in one query,
+ * then read the page's rows.
+ */
+async function searchPage(ctx: Ctx, q: AccountListQuery, where: SQL | undefined) {
+  const dir = sql.raw(q.order === 'desc' ? 'desc' : 'asc');
+  const nulls = nullableSorts.has(q.sort) ? sql`NULLS LAST` : sql``;
+  const { rows: page } = await ctx.db.execute<{ id: string; total: number }>(sql`
+    SELECT m.id, count(*) OVER ()::int AS total FROM (
+      SELECT ${accounts.id} AS id, ${sortColumns[q.sort]} AS sort_key
+      FROM ${accounts} LEFT JOIN ${users} ON ${users.id} = ${accounts.ownerId}
+      WHERE ${where ?? sql`true`}
+      OFFSET 0) m
+    ORDER BY m.sort_key ${dir} ${nulls}, m.id ${dir}
+    LIMIT ${q.limit} OFFSET ${q.offset}`);
+  if (!page.length) {
+    const [all] = q.offset ? await ctx.db.select({ n: count() }).from(accounts).where(where) : [{ n: 0 }];
+    return { items: [], total: all?.n ?? 0 };
+  }
+  const rows = await ctx.db
+    .select(listColumns)
+    .from(accounts)
+    .leftJoin(users, eq(users.id, accounts.ownerId))
+    .where(
+      inArray(
+        accounts.id,
+        page.map((p) => p.id),
+      ),
+    );
+  const byId = new Map(rows.map((r) => [r.a.id, r]));
+  return { items: page.flatMap((p) => (byId.has(p.id) ? [toListItem(byId.get(p.id)!)] : [])), total: page[0]?.total ?? 0 };
 }
 
 /**

@@ -11,7 +11,9 @@ import {
   IconProgress,
   IconStar,
   IconSwords,
+  IconFileImport,
   IconUserPlus,
+  IconUsersGroup,
 } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
@@ -25,14 +27,16 @@ import { formatMoney, formatWhen } from './format';
 export const timelineGroups = {
   all: [],
   notes: ['note.*'],
-  account: ['account.*', 'tier.*', 'status.*', 'ownership.*'],
-  stakeholders: ['contact.*'],
+  account: ['account.*', 'tier.*', 'status.*', 'ownership.*', 'team.*', 'score.*'],
+  stakeholders: ['contact.*', 'contacts.*'],
   plan: ['plan.*'],
   competitors: ['competitor.*'],
 } as const satisfies Record<string, readonly string[]>;
 export type TimelineGroup = keyof typeof timelineGroups;
 
 type Data = Record<string, unknown>;
+const planSections = ['businessGoals', 'review', 'needs', 'solutions', 'goals', 'swot', 'opportunities'] as const;
+type PlanSection = (typeof planSections)[number];
 const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
 const person = (v: unknown): string | null =>
   v && typeof v === 'object' && 'name' in v && typeof (v as { name: unknown }).name === 'string' ? (v as { name: string }).name : null;
@@ -114,12 +118,17 @@ function render(e: TimelineEvent, c: Ctx): Rendered {
   const actor = c.actor;
   switch (e.kind) {
     case 'account.created':
-      return { icon: IconPlus, color: 'teal', sentence: t('accounts.timeline.created', { actor }) };
+      return {
+        icon: IconPlus,
+        color: 'teal',
+        sentence: d.via === 'import' ? t('accounts.timeline.imported') : t('accounts.timeline.created', { actor }),
+      };
     case 'account.archived':
       return { icon: IconArchive, color: 'gray', sentence: t('accounts.timeline.archived', { actor }) };
     case 'account.restored':
       return { icon: IconArchiveOff, color: 'teal', sentence: t('accounts.timeline.restored', { actor }) };
     case 'account.updated': {
+      if (d.via === 'import') return { icon: IconFileImport, color: 'blue', sentence: t('accounts.timeline.importUpdated') };
       const changes = Array.isArray(d.changes) ? (d.changes as { field: string; from: unknown; to: unknown }[]) : [];
       return {
         icon: IconPencil,
@@ -140,9 +149,49 @@ function render(e: TimelineEvent, c: Ctx): Rendered {
       return {
         icon: IconStar,
         color: 'violet',
-        sentence: t('accounts.timeline.tierChanged', { actor, from: tierLabel(t, d.from), to: tierLabel(t, d.to) }),
-        body: str(d.reason) ? quote(str(d.reason) as string) : undefined,
+        sentence:
+          t('accounts.timeline.tierChanged', { actor, from: tierLabel(t, d.from), to: tierLabel(t, d.to) }) +
+          (d.reason === 'retiering' ? ` ${t('accounts.timeline.byRetiering')}` : ''),
+        body:
+          d.reason === 'retiering'
+            ? str(d.note)
+              ? quote(str(d.note) as string)
+              : undefined
+            : str(d.reason)
+              ? quote(str(d.reason) as string)
+              : undefined,
       };
+    case 'score.changed':
+      return {
+        icon: IconStar,
+        color: 'violet',
+        sentence: t('accounts.timeline.scoreChanged', { actor, from: d.from ?? '—', to: d.to ?? '—' }),
+      };
+    case 'team.changed': {
+      const names = (v: unknown) => (Array.isArray(v) ? v.map(person).filter(Boolean).join(', ') : '');
+      const added = names(d.added);
+      const removed = names(d.removed);
+      return {
+        icon: IconUsersGroup,
+        color: 'indigo',
+        sentence: t('accounts.timeline.teamChanged', { actor }),
+        body:
+          added || removed ? (
+            <Stack gap={2}>
+              {added && (
+                <Text size="sm" c="dimmed">
+                  {t('accounts.timeline.teamAdded', { names: added })}
+                </Text>
+              )}
+              {removed && (
+                <Text size="sm" c="dimmed">
+                  {t('accounts.timeline.teamRemoved', { names: removed })}
+                </Text>
+              )}
+            </Stack>
+          ) : undefined,
+      };
+    }
     case 'status.changed': {
       const lost = d.to === 'lost';
       return {
@@ -167,18 +216,52 @@ function render(e: TimelineEvent, c: Ctx): Rendered {
         body: str(d.note) ? quote(str(d.note) as string) : undefined,
       };
     }
-    case 'plan.updated':
+    case 'plan.updated': {
+      const section = str(d.section);
+      const label = section && planSections.includes(section as PlanSection) ? t(`plans.${section as PlanSection}.title`) : section;
       return {
         icon: IconClipboardText,
         color: 'cyan',
-        sentence: str(d.section)
-          ? t('accounts.timeline.planSection', { actor, section: str(d.section) })
-          : t('accounts.timeline.plan', { actor }),
+        sentence: label ? t('accounts.timeline.planSection', { actor, section: label }) : t('accounts.timeline.plan', { actor }),
+        body: str(d.title) ? (
+          <Text size="sm" c="dimmed">
+            {str(d.title)}
+          </Text>
+        ) : undefined,
       };
+    }
     case 'contact.added':
       return { icon: IconUserPlus, color: 'grape', sentence: t('accounts.timeline.contactAdded', { actor, name: str(d.name) ?? '—' }) };
-    case 'competitor.presence':
-      return { icon: IconSwords, color: 'red', sentence: t('accounts.timeline.competitor', { actor, name: str(d.name) ?? '—' }) };
+    case 'contact.updated':
+      return { icon: IconPencil, color: 'grape', sentence: t('accounts.timeline.contactUpdated', { actor, name: str(d.name) ?? '—' }) };
+    case 'contact.archived':
+      return { icon: IconArchive, color: 'gray', sentence: t('accounts.timeline.contactArchived', { actor, name: str(d.name) ?? '—' }) };
+    case 'contact.restored':
+      return {
+        icon: IconArchiveOff,
+        color: 'grape',
+        sentence: t('accounts.timeline.contactRestored', { actor, name: str(d.name) ?? '—' }),
+      };
+    case 'contacts.imported':
+      return {
+        icon: IconFileImport,
+        color: 'grape',
+        sentence: t('accounts.timeline.contactsImported', { added: Number(d.added ?? 0), updated: Number(d.updated ?? 0) }),
+      };
+    case 'competitor.presence': {
+      const name = str(d.name) ?? '—';
+      const threat = d.threat === 'low' || d.threat === 'medium' || d.threat === 'high' ? t(`competitors.threat.${d.threat}`) : null;
+      return {
+        icon: IconSwords,
+        color: d.threat === 'high' ? 'red' : 'orange',
+        sentence:
+          d.action === 'removed'
+            ? t('accounts.timeline.competitorRemoved', { actor, name })
+            : threat
+              ? t('accounts.timeline.competitorThreat', { actor, name, threat })
+              : t('accounts.timeline.competitor', { actor, name }),
+      };
+    }
     default:
       return { icon: IconBolt, color: 'gray', sentence: t('accounts.timeline.generic', { actor, kind: e.kind }) };
   }
