@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { recordAudit } from '../../core/audit/audit.service.js';
 import type { Ctx } from '../../core/context.js';
 import type { Department, Locale, Role } from '../../core/contracts.js';
@@ -5,6 +6,8 @@ import { AppError } from '../../core/errors.js';
 import { hashPassword } from '../auth/secrets.js';
 import { users } from '../users/users.schema.js';
 import { company } from './company.schema.js';
+import { buildDemo } from './demo/build.js';
+import { writeDemoRows } from './demo/write.js';
 
 /** Every demo user signs in with this password (shown on the sign-in page of a demo installation). */
 export const DEMO_PASSWORD = 'grove-demo-2026';
@@ -50,11 +53,28 @@ export const demoPeople: DemoPerson[] = [
   { key: 'tatiana', name: 'Татьяна Андреева', role: 'hr', manager: 'director', locale: 'ru' },
 ];
 
+/**
+ * Sales managers of the sales department. Some clients were theirs before they grew into key
+ * accounts and were handed over to a KAM (A2), so the ownership history names them. They serve no
+ * account today and are not among the demo sign-ins.
+ */
+export const demoSalesManagers: DemoPerson[] = [
+  { key: 'andrey', name: 'Андрей Макаров', role: 'department', department: 'sales', locale: 'ru' },
+  { key: 'yulia', name: 'Юлия Сорокина', role: 'department', department: 'sales', locale: 'ru' },
+];
+
 export const demoEmail = (key: string) => `${key}@${DEMO_DOMAIN}`;
 
-/** Fills an empty installation with the demo company. Refuses when a company exists. */
+/**
+ * Fills an empty installation with the demo company: its people, and a key-account department of
+ * about 150 clients with their history (demo/). One transaction: a failure leaves nothing. Refuses
+ * when a company exists.
+ */
 export async function loadDemo(ctx: Ctx): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const people = [...demoPeople, ...demoSalesManagers];
+  const ids = new Map(people.map((p) => [p.key, crypto.randomUUID()]));
+  const rows = buildDemo(people.map((p) => ({ key: p.key, id: ids.get(p.key)!, name: p.name, role: p.role, managerKey: p.manager ?? null })));
   await ctx.db.transaction(async (tx) => {
     const created = await tx
       .insert(company)
@@ -62,23 +82,21 @@ export async function loadDemo(ctx: Ctx): Promise<void> {
       .onConflictDoNothing()
       .returning({ id: company.id });
     if (!created.length) throw new AppError('SETUP_DONE', 409);
-    const ids = new Map<string, string>();
-    for (const p of demoPeople) {
-      const [row] = await tx
-        .insert(users)
-        .values({
-          email: demoEmail(p.key),
-          name: p.name,
-          role: p.role,
-          department: p.department ?? null,
-          managerId: p.manager ? ids.get(p.manager) : null,
-          locale: p.locale,
-          passwordHash,
-        })
-        .returning({ id: users.id });
-      if (row) ids.set(p.key, row.id);
-    }
-    await recordAudit(ctx, { action: 'company.demo_loaded', entity: 'company', entityId: '1', after: { users: demoPeople.length } }, tx);
+    await tx.insert(users).values(
+      people.map((p) => ({
+        id: ids.get(p.key)!,
+        email: demoEmail(p.key),
+        name: p.name,
+        role: p.role,
+        department: p.department ?? null,
+        managerId: p.manager ? ids.get(p.manager)! : null,
+        locale: p.locale,
+        passwordHash,
+      })),
+    );
+    await writeDemoRows(tx, rows);
+    const after = { users: people.length, accounts: rows.accounts.length, contacts: rows.contacts.length, events: rows.events.length };
+    await recordAudit(ctx, { action: 'company.demo_loaded', entity: 'company', entityId: '1', after }, tx);
   });
 }
 

@@ -13,8 +13,11 @@ export class Calendar {
   /** today in Moscow, YYYY-MM-DD */
   readonly today: Day;
   private readonly base: number;
+  /** nothing in the demo happens later than this (a few minutes before the load) */
+  private readonly latest: number;
 
   constructor(now: Date = new Date()) {
+    this.latest = now.getTime() - 5 * 60_000;
     const parts = new Intl.DateTimeFormat('en-CA', { timeZone: DEMO_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' })
       .formatToParts(now)
       .reduce<Record<string, string>>((acc, p) => Object.assign(acc, { [p.type]: p.value }), {});
@@ -39,9 +42,9 @@ export class Calendar {
     return Math.round((Date.parse(`${day}T00:00:00Z`) - this.base) / DAY_MS);
   }
 
-  /** a moment on a day, Moscow time */
+  /** a moment on a day, Moscow time; a time later today than now becomes a few minutes ago */
   at(day: Day, hour: number, minute = 0): Date {
-    return new Date(Date.parse(`${day}T00:00:00Z`) + ((hour - MOSCOW_OFFSET_HOURS) * 60 + minute) * 60_000);
+    return new Date(Math.min(this.latest, Date.parse(`${day}T00:00:00Z`) + ((hour - MOSCOW_OFFSET_HOURS) * 60 + minute) * 60_000));
   }
 
   /** the first day of the month after today */

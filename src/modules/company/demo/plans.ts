@@ -4,7 +4,7 @@ import type { AccountTeam } from './history.js';
 import type { Builder } from './model.js';
 import { planTextsEn, planTextsRu } from './plan-texts.js';
 import type { Rng } from './random.js';
-import { fill } from './texts.js';
+import { fill, shortName } from './texts.js';
 
 /** The review interval the plans module schedules after "mark reviewed". */
 const REVIEW_MONTHS_DAYS = 91;
@@ -34,7 +34,7 @@ function plan(b: Builder, a: DemoAccount, team: AccountTeam, rival: string | nul
     year: Number(cal.today.slice(0, 4)) + 1,
     region: a.city.region,
     city: a.city.city,
-    competitor: rival ?? (a.lang === 'ru' ? 'Конкурент' : 'A competitor'),
+    competitor: rival ? shortName(rival, a.lang) : a.lang === 'ru' ? 'Меркурий Дистрибуция' : 'Mercury Distribution',
   };
   const authors = [a.ownerKey, ...(team.junior ? [team.junior] : [])];
   let last = { at: cal.at(start, 10, 0), by: ownerOn(a, start) };

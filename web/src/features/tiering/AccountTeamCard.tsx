@@ -43,10 +43,11 @@ export function AccountTeamCard({ account }: { account: Account }) {
 
   return (
     <Card data-testid="account-team-card">
-      <Group justify="space-between" mb="md" wrap="nowrap">
+      <Group justify="space-between" mb="md" gap="xs">
         <Title order={4}>{t('tiering.team.title')}</Title>
         {data?.canEdit && (
           <Button
+            style={{ flexShrink: 0 }}
             size="compact-sm"
             variant="light"
             leftSection={<IconUsersGroup size={14} />}
