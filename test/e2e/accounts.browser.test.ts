@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { embeddedUrl } from '../../src/core/db/embedded.js';
 import { readLock } from '../../src/core/db/data-dir-lock.js';
 import { startTestServer } from '../helpers/server.js';
-import { launchBrowser, newPage, pickOption, shot, signIn, totpCode } from './shell.journey';
+import { Api, ensureCompany, launchBrowser, newPage, pickOption, shot, signIn, totpCode } from './shell.journey';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
@@ -23,60 +23,6 @@ const HEAD = { email: 'helen@grove.test', name: 'Helen Hale' };
 const KIRA = { email: 'kira@grove.test', name: 'Kira Kamova' };
 const PAVEL = { email: 'pavel@grove.test', name: 'Pavel Orlov' };
 const OLGA = { email: 'olga.s@grove.test', name: 'Olga Smirnova' };
-
-/** A signed-in API client (cookie + CSRF), enrolling two-factor when the role requires it. */
-class Api {
-  private cookies = new Map<string, string>();
-  private csrf = '';
-  constructor(private readonly base: string) {}
-
-  async request<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
-    const res = await fetch(`${this.base}${path}`, {
-      method,
-      headers: {
-        cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...(method !== 'GET' && this.csrf ? { 'x-csrf-token': this.csrf } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    for (const c of res.headers.getSetCookie()) {
-      const [pair = ''] = c.split(';');
-      const at = pair.indexOf('=');
-      this.cookies.set(pair.slice(0, at), pair.slice(at + 1));
-    }
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  }
-
-  async signIn(email: string, password: string): Promise<this> {
-    await this.request('POST', '/api/auth/login', { email, password });
-    let me = await this.request<{ csrfToken: string; totpEnrolmentRequired: boolean }>('GET', '/api/me');
-    this.csrf = me.csrfToken;
-    if (me.totpEnrolmentRequired) {
-      const { secret } = await this.request<{ secret: string }>('POST', '/api/me/totp/setup', {});
-      await this.request('POST', '/api/me/totp/enable', { code: totpCode(secret) });
-      me = await this.request('GET', '/api/me');
-      this.csrf = me.csrfToken;
-    }
-    return this;
-  }
-}
-
-async function ensureCompany(url: string): Promise<void> {
-  const status = (await (await fetch(`${url}/api/setup`)).json()) as { needed: boolean };
-  if (!status.needed) return;
-  const answer = await fetch(`${url}/api/setup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      company: { name: 'Northwind Trading', currency: 'RUB', timeZone: 'Europe/Moscow', defaultLocale: 'en' },
-      admin: { email: 'admin@grove.test', name: 'Anna Admin', password: 'another horse battery' },
-    }),
-  });
-  expect(answer.status, await answer.text()).toBe(200);
-}
 
 type Seed = {
   name: string;

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { criteria } from '../../src/modules/tiering/scoring.js';
 import { startTestServer } from '../helpers/server.js';
-import { enrolTotp, launchBrowser, newPage, shot, signIn } from './shell.journey';
+import { Api, enrolTotp, ensureCompany, launchBrowser, newPage, shot, signIn } from './shell.journey';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
@@ -20,53 +20,6 @@ async function review(page: Page, name: string): Promise<void> {
   if (process.env.REVIEW_SHOTS !== '1') return;
   await page.waitForTimeout(300);
   await page.screenshot({ path: join(tmpdir(), `grove-review-${name}.png`), fullPage: true });
-}
-
-/** A signed-in API client (cookie + CSRF) for users without two-factor. */
-class Api {
-  private cookies = new Map<string, string>();
-  private csrf = '';
-  constructor(private readonly base: string) {}
-
-  async request<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
-    const res = await fetch(`${this.base}${path}`, {
-      method,
-      headers: {
-        cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...(method !== 'GET' && this.csrf ? { 'x-csrf-token': this.csrf } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    for (const c of res.headers.getSetCookie()) {
-      const [pair = ''] = c.split(';');
-      const at = pair.indexOf('=');
-      this.cookies.set(pair.slice(0, at), pair.slice(at + 1));
-    }
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  }
-
-  async signIn(email: string, password: string): Promise<this> {
-    await this.request('POST', '/api/auth/login', { email, password });
-    this.csrf = (await this.request<{ csrfToken: string }>('GET', '/api/me')).csrfToken;
-    return this;
-  }
-}
-
-async function ensureCompany(url: string): Promise<void> {
-  const status = (await (await fetch(`${url}/api/setup`)).json()) as { needed: boolean };
-  if (!status.needed) return;
-  const answer = await fetch(`${url}/api/setup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      company: { name: 'Northwind Trading', currency: 'RUB', timeZone: 'Europe/Moscow', defaultLocale: 'en' },
-      admin: { email: 'admin@grove.test', name: 'Anna Admin', password: 'another horse battery' },
-    }),
-  });
-  expect(answer.status, await answer.text()).toBe(200);
 }
 
 describe('promote and hand over an account', () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../helpers/server.js';
-import { launchBrowser, newPage, pickOption, screenshotDir, shot, signIn } from './shell.journey';
+import { ensureCompany, launchBrowser, newPage, pickOption, screenshotDir, shot, signIn } from './shell.journey';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
@@ -38,20 +38,6 @@ async function apiAs(base: string, email: string, password: string) {
   await request('POST', '/api/auth/login', { email, password });
   csrf = (await request<{ csrfToken: string }>('GET', '/api/me')).csrfToken;
   return request;
-}
-
-async function ensureCompany(url: string): Promise<void> {
-  const status = (await (await fetch(`${url}/api/setup`)).json()) as { needed: boolean };
-  if (!status.needed) return;
-  const answer = await fetch(`${url}/api/setup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      company: { name: 'Northwind Trading', currency: 'RUB', timeZone: 'Europe/Moscow', defaultLocale: 'en' },
-      admin: { email: 'admin@grove.test', name: 'Anna Admin', password: 'another horse battery' },
-    }),
-  });
-  expect(answer.status, await answer.text()).toBe(200);
 }
 
 /** The whole plan when SCREENSHOTS=1: a window as tall as the page, without notifications. */

@@ -4,26 +4,12 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../helpers/server.js';
-import { launchBrowser, newPage, pickOption, shot, signIn } from './shell.journey';
+import { ensureCompany, launchBrowser, newPage, pickOption, shot, signIn } from './shell.journey';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
 const SENIOR = { email: 'sergey@grove.test', name: 'Sergey Senior', password: 'correct horse battery' };
 const KAM = { email: 'kira@grove.test', name: 'Kira Kam', password: 'correct horse battery' };
-
-async function ensureCompany(url: string): Promise<void> {
-  const status = (await (await fetch(`${url}/api/setup`)).json()) as { needed: boolean };
-  if (!status.needed) return;
-  const answer = await fetch(`${url}/api/setup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      company: { name: 'Northwind Trading', currency: 'RUB', timeZone: 'Europe/Moscow', defaultLocale: 'en' },
-      admin: { email: 'olga@grove.test', name: 'Olga Owner', password: 'another horse battery' },
-    }),
-  });
-  expect(answer.status, await answer.text()).toBe(200);
-}
 
 /** The API as the signed-in browser (its cookies, its CSRF token). */
 async function apiOf(page: Page, base: string) {

@@ -3,24 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../helpers/server.js';
-import { enrolTotp, launchBrowser, newPage, pickOption, shot, signIn } from './shell.journey';
+import { enrolTotp, ensureCompany, launchBrowser, newPage, pickOption, shot, signIn } from './shell.journey';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
-
-/** `grove user add` needs a company: create one (with another admin) when the database is fresh. */
-async function ensureCompany(url: string): Promise<void> {
-  const status = (await (await fetch(`${url}/api/setup`)).json()) as { needed: boolean };
-  if (!status.needed) return;
-  const answer = await fetch(`${url}/api/setup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      company: { name: 'Northwind Trading', currency: 'RUB', timeZone: 'Europe/Moscow', defaultLocale: 'en' },
-      admin: { email: 'olga@grove.test', name: 'Olga Owner', password: 'another horse battery' },
-    }),
-  });
-  expect(answer.status, await answer.text()).toBe(200);
-}
 
 const ADMIN = { email: 'anna@grove.test', name: 'Anna Admin', password: 'correct horse battery' };
 

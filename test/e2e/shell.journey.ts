@@ -85,3 +85,43 @@ export async function ensureCompany(url: string, defaultLocale: 'en' | 'ru' = 'e
   });
   if (answer.status !== 200) throw new Error(`setup failed: ${answer.status} ${await answer.text()}`);
 }
+
+/** A signed-in API client (cookie + CSRF), enrolling two-factor when the role requires it. */
+export class Api {
+  private cookies = new Map<string, string>();
+  private csrf = '';
+  constructor(private readonly base: string) {}
+
+  async request<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+    const res = await fetch(`${this.base}${path}`, {
+      method,
+      headers: {
+        cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(method !== 'GET' && this.csrf ? { 'x-csrf-token': this.csrf } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    for (const c of res.headers.getSetCookie()) {
+      const [pair = ''] = c.split(';');
+      const at = pair.indexOf('=');
+      this.cookies.set(pair.slice(0, at), pair.slice(at + 1));
+    }
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  async signIn(email: string, password: string): Promise<this> {
+    await this.request('POST', '/api/auth/login', { email, password });
+    let me = await this.request<{ csrfToken: string; totpEnrolmentRequired: boolean }>('GET', '/api/me');
+    this.csrf = me.csrfToken;
+    if (me.totpEnrolmentRequired) {
+      const { secret } = await this.request<{ secret: string }>('POST', '/api/me/totp/setup', {});
+      await this.request('POST', '/api/me/totp/enable', { code: totpCode(secret) });
+      me = await this.request('GET', '/api/me');
+      this.csrf = me.csrfToken;
+    }
+    return this;
+  }
+}
