@@ -55,7 +55,9 @@ program
 
 program
   .command('demo')
-  .description('Fill an empty installation with the bilingual demo company (people and teams)')
+  .description(
+    'Fill an empty installation with the bilingual demo company (people, teams, 150 accounts with their stakeholders, plans and history)',
+  )
   .option('--json', 'print the demo sign-ins as JSON')
   .action((opts: { json?: boolean }) =>
     withDatabase(config(), async (ctx) => {

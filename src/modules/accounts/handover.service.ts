@@ -85,7 +85,14 @@ export async function handOver(ctx: Ctx, accountId: string, input: HandoverReque
     if (input.team !== 'keep') await applyTeam(ctx, tx, accountId, input.team, { ownerIds: [to.id] });
 
     const note = input.note || null;
-    await recordAssignment(tx, { accountId, ownerId: to.id, startDate: input.startDate, note, createdBy: actor.userId });
+    await recordAssignment(tx, {
+      accountId,
+      ownerId: to.id,
+      startDate: input.startDate,
+      note,
+      createdBy: actor.userId,
+      origin: 'handover',
+    });
     await syncCurrentOwners(tx, [accountId]);
     const [after] = await tx.select().from(accounts).where(eq(accounts.id, accountId));
 

@@ -74,7 +74,9 @@ export async function loadDemo(ctx: Ctx): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const people = [...demoPeople, ...demoSalesManagers];
   const ids = new Map(people.map((p) => [p.key, crypto.randomUUID()]));
-  const rows = buildDemo(people.map((p) => ({ key: p.key, id: ids.get(p.key)!, name: p.name, role: p.role, managerKey: p.manager ?? null })));
+  const rows = buildDemo(
+    people.map((p) => ({ key: p.key, id: ids.get(p.key)!, name: p.name, role: p.role, managerKey: p.manager ?? null })),
+  );
   await ctx.db.transaction(async (tx) => {
     const created = await tx
       .insert(company)

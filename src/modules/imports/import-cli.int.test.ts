@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/helpers/db.js';
 import { makeCompany, makeUser } from '../../../test/helpers/factories.js';
@@ -72,16 +73,24 @@ describe('grove import', () => {
     const rows = Array.from({ length: 30_000 }, (_, i) => [`K-${i}`, `Killed ${i}`, owner]);
     const file = write('big.csv', csv([['external_id', 'name', 'owner_email'], ...rows]));
     const child = spawn(process.execPath, [path.resolve('bin/grove.js'), 'import', 'accounts', file], { env: { ...process.env, ...env } });
-    // wait until the import's transaction holds the import lock and is writing, then kill -9
-    for (let i = 0; i < 600; i++) {
-      const { rows: writing } = await database.db.execute(
-        sql`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND query LIKE '%jsonb_to_recordset%INSERT INTO accounts%' AND state = 'active'`,
+    const closed = new Promise((r) => child.once('close', r));
+    // wait until the import's transaction is writing accounts, then kill -9 (watched as the same login
+    // as the CLI's, which may read its query text; the app role may not)
+    const watcher = new pg.Client({ connectionString: database.url });
+    await watcher.connect();
+    let writing = false;
+    for (let i = 0; i < 3000 && !writing && child.exitCode === null; i++) {
+      const { rows: active } = await watcher.query(
+        `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
+           AND query LIKE '%jsonb_to_recordset%INSERT INTO accounts%'`,
       );
-      if (writing.length) break;
-      await new Promise((r) => setTimeout(r, 20));
+      writing = active.length > 0;
+      if (!writing) await new Promise((r) => setTimeout(r, 20));
     }
+    await watcher.end();
+    expect(writing, 'the import reached its writes before it was killed').toBe(true);
     child.kill('SIGKILL');
-    await new Promise((r) => child.on('close', r));
+    await closed;
     // the server notices the dropped connection and rolls the transaction back
     for (let i = 0; i < 100 && (await database.db.execute(sql`SELECT 1 FROM pg_locks WHERE locktype = 'advisory'`)).rows.length; i++)
       await new Promise((r) => setTimeout(r, 50));

@@ -85,7 +85,12 @@ export function buildAccounts(root: Rng, cal: Calendar, rows: DemoRows): DemoAcc
       const tier: AccountTier = flags.has('key') ? 'key' : flags.has('pot') ? 'potential' : 'regular';
       const createdDay = createdDayOf(rng, cal, status, flags);
       const previousOwnerKey = flagValue(flags, 'from');
-      const handoverDay = previousOwnerKey ? cal.workday(-rng.int(30, Math.min(480, -cal.offsetOf(createdDay) - 40))) : null;
+      // the showcase accounts have been with today's owner for more than a year
+      const handoverDay = !previousOwnerKey
+        ? null
+        : flags.has('showcase')
+          ? cal.workday(-rng.int(400, 440))
+          : cal.workday(-rng.int(30, Math.min(480, -cal.offsetOf(createdDay) - 40)));
       const upcomingTo = flagValue(flags, 'upcoming');
       const statusDay = status === 'lost' ? cal.workday(-rng.int(25, 320)) : status === 'at_risk' ? cal.workday(-rng.int(12, 70)) : null;
       const lastContactDay = lastContactOf(rng, cal, tier, status, statusDay);
@@ -155,7 +160,8 @@ export function buildAccounts(root: Rng, cal: Calendar, rows: DemoRows): DemoAcc
 
 function lastContactOf(rng: Rng, cal: Calendar, tier: AccountTier, status: AccountStatus, statusDay: Day | null): Day | null {
   if (status === 'lost') return cal.day(cal.offsetOf(statusDay!) - rng.int(4, 40));
-  if (status === 'at_risk') return cal.workday(-rng.int(20, 65));
+  // the last conversation is the one in which the client's trouble came up
+  if (status === 'at_risk') return cal.workday(Math.min(cal.offsetOf(statusDay!) + rng.int(0, 10), -1));
   if (status === 'prospect') return cal.workday(-rng.int(0, 21));
   if (tier === 'key') return cal.workday(-rng.int(0, 12));
   if (tier === 'potential') return cal.workday(-rng.int(1, 35));

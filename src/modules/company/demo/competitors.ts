@@ -139,14 +139,35 @@ const products: Record<Family, Record<'ru' | 'en', readonly string[]>> = {
   },
 };
 
-const priceNotes: Record<'ru' | 'en', readonly string[]> = {
-  ru: [
-    'Цены ниже нашей колонки «{price}» на {d}%, ретро-бонус 3% за выполнение квартального плана.',
-    'Отсрочка 60 дней против наших {terms}, бесплатная доставка от 150 000 ₽.',
-    'Агрессивное промо: −20% на полке за счёт дистрибьютора дважды в квартал.',
-    'Цены на уровне наших, но дают мерчандайзеров в каждый магазин.',
-  ],
-  en: ['About {d}% below our «{price}» prices, plus a 3% year-end rebate.', 'They offer 60-day terms and free delivery to the warehouse.'],
+/** What KAMs note about a rival's prices, by how they compare with ours. */
+const priceNotes: Record<'cheaper' | 'level' | 'dearer', Record<'ru' | 'en', readonly string[]>> = {
+  cheaper: {
+    ru: [
+      'Цены ниже нашей колонки «{price}» на {d}%, ретро-бонус 3% за выполнение квартального плана.',
+      'Дешевле нас на {d}% на базовый ассортимент, плюс агрессивное промо: −20% на полке дважды в квартал.',
+    ],
+    en: ['About {d}% below our «{price}» prices, plus a 3% year-end rebate.'],
+  },
+  level: {
+    ru: ['Цены на уровне наших, но дают мерчандайзеров в каждый магазин.', 'Цены как у нас, но отсрочка 60 дней против наших {terms}.'],
+    en: ['Prices like ours, but they offer 60-day terms and free delivery to the warehouse.'],
+  },
+  dearer: {
+    ru: ['Дороже нас на {d}%, но держатся за счёт эксклюзивных импортных брендов и маркетингового бюджета.'],
+    en: ['About {d}% dearer than us, but with exclusive imported brands and a marketing budget.'],
+  },
+};
+
+/** Each rival's price level against ours, % (90 = 10 % cheaper). */
+const priceLevels: Record<string, [number, number]> = {
+  arctica: [93, 97],
+  prodalliance: [88, 93],
+  mercury: [104, 108],
+  volga: [94, 98],
+  ural: [96, 100],
+  eurosnab: [98, 103],
+  pharm: [97, 101],
+  gulfstream: [94, 99],
 };
 
 const presenceNotes: Record<'ru' | 'en', readonly string[]> = {
@@ -245,7 +266,9 @@ function record(b: Builder, rng: Rng, p: Presence, competitor: { id: string; nam
   const lang = a.lang;
   const lastDay = p.account.status === 'lost' ? a.statusDay! : (p.raisedDay ?? p.day);
   const observed = dayBetween(rng, cal, lastDay, a.status === 'lost' ? a.statusDay! : cal.day(-2));
-  const d = rng.int(4, 11);
+  const [low, high] = priceLevels[p.competitorKey] ?? [95, 100];
+  const index = rng.int(low, high);
+  const level = index < 97 ? 'cheaper' : index > 102 ? 'dearer' : 'level';
   const actorAt = (day: string) => ownerOn(a, day);
   const createdAt = cal.at(p.day, rng.int(10, 18), rng.int(0, 59));
   const updatedAt = p.raisedDay ? cal.at(p.raisedDay, rng.int(10, 18), rng.int(0, 59)) : createdAt;
@@ -255,12 +278,12 @@ function record(b: Builder, rng: Rng, p: Presence, competitor: { id: string; nam
     competitorId: competitor.id,
     shareOfWallet: p.share,
     products: rng.pick(products[a.segment.family][lang]),
-    priceNotes: fill(rng.pick(priceNotes[lang]), {
-      d,
+    priceNotes: fill(rng.pick(priceNotes[level][lang]), {
+      d: Math.abs(100 - index),
       price: a.row.priceColumn ?? a.segment.prices[0],
       terms: `${a.row.paymentTermsDays ?? 30} дней`,
     }),
-    priceIndex: 100 - d,
+    priceIndex: index,
     threat: p.threat,
     lastObserved: observed,
     notes: rng.chance(0.6) ? rng.pick(presenceNotes[lang]) : null,

@@ -192,7 +192,7 @@ export const cities = {
     currency: 'USD',
     streets: ['HaMasger Street', 'Yigal Alon Street', 'HaBarzel Street'],
     lang: 'en',
-    postcode: '67',
+    postcode: '6777001',
   },
 } satisfies Record<string, City>;
 export type CityKey = keyof typeof cities;
@@ -207,7 +207,9 @@ export function inn(rng: Rng, region: string): string {
 
 export function address(rng: Rng, c: City): string {
   const street = rng.pick(c.streets);
-  if (c.lang === 'en') return `${street} ${rng.int(2, 180)}, ${c.postcode ? `${c.postcode} ` : ''}${c.city}`.replace(/ {2}/g, ' ');
+  // the UAE has no postcodes: a warehouse or office in a named area
+  if (c.lang === 'en' && !c.postcode) return `Warehouse ${rng.int(2, 60)}, ${street}, ${c.city}`;
+  if (c.lang === 'en') return `${street} ${rng.int(2, 180)}, ${c.postcode} ${c.city}`;
   const postcode = `${c.postcode}${num(rng, 6 - c.postcode.length)}`;
   const building = rng.chance(0.4) ? `, стр. ${rng.int(1, 6)}` : rng.chance(0.3) ? `, лит. ${rng.pick(['А', 'Б', 'В'])}` : '';
   const office = rng.chance(0.5) ? `, оф. ${rng.int(101, 540)}` : '';

@@ -1,5 +1,5 @@
 import { type DemoAccount, dayBetween, ownerOn } from './accounts.js';
-import type { Day } from './calendar.js';
+import { type Day, earlierDay } from './calendar.js';
 import type { AccountTeam } from './history.js';
 import type { Builder } from './model.js';
 import { planTextsEn, planTextsRu } from './plan-texts.js';
@@ -28,7 +28,8 @@ function plan(b: Builder, a: DemoAccount, team: AccountTeam, rival: string | nul
   const rich = a.flags.has('showcase');
   const start = cal.workday(Math.min(cal.offsetOf(a.handoverDay ?? a.createdDay) + rng.int(10, 60), -60));
   const values = {
-    k: rng.int(6, 24),
+    // 5–20: «{k} магазинов» reads right in Russian
+    k: rng.int(5, 20),
     n: rng.int(12, 35),
     y: rng.int(3, 9),
     year: Number(cal.today.slice(0, 4)) + 1,
@@ -50,12 +51,14 @@ function plan(b: Builder, a: DemoAccount, team: AccountTeam, rival: string | nul
   event(started, { section: 'businessGoals', action: 'started' });
   /** an item added at the session or later, sometimes by the junior KAM, sometimes changed since */
   const itemDates = (section: string, title: string) => {
-    const day = rng.chance(0.6) ? start : dayBetween(rng, cal, start, cal.day(-3));
+    // the SWOT is written once, at the session; the lists grow and change over time
+    const atSession = section === 'swot' || rng.chance(0.6);
+    const day = atSession ? start : dayBetween(rng, cal, start, cal.day(-3));
     const by = day === start ? started.by : a.ownerKey === ownerOn(a, day) ? rng.pick(authors) : ownerOn(a, day);
     const created = stamp(day, by);
     event(created, { section, action: 'added', title });
     let updated = created;
-    if (rng.chance(0.25)) {
+    if (section !== 'swot' && rng.chance(0.25)) {
       updated = stamp(dayBetween(rng, cal, day, cal.day(-1)));
       event(updated, { section, action: 'changed', title });
     }
@@ -128,7 +131,7 @@ function plan(b: Builder, a: DemoAccount, team: AccountTeam, rival: string | nul
     lastReviewedBy = b.user(reviewed.by).id;
   } else {
     // the date was set when it was still ahead
-    const setOn = dayBetween(rng, cal, start, nextReviewDate < cal.day(-2) ? nextReviewDate : cal.day(-2));
+    const setOn = dayBetween(rng, cal, start, earlierDay(nextReviewDate, cal.day(-2)));
     event(stamp(setOn), { section: 'review', action: 'changed', nextReviewDate });
   }
 
@@ -148,7 +151,7 @@ function plan(b: Builder, a: DemoAccount, team: AccountTeam, rival: string | nul
 
 /** An opportunity's size in the account currency, rounded as people estimate. */
 function amountOf(rng: Rng, a: DemoAccount): string {
-  const scale = a.tier === 'key' ? 3 : 1;
-  if (a.row.currency === 'RUB') return `${rng.int(8, 150) * scale * 100_000}.00`;
-  return `${rng.int(3, 50) * scale * 5_000}.00`;
+  const scale = a.tier === 'key' ? 2 : 1;
+  if (a.row.currency === 'RUB') return `${rng.int(6, 60) * scale * 100_000}.00`;
+  return `${rng.int(3, 30) * scale * 5_000}.00`;
 }

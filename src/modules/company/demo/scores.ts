@@ -136,6 +136,6 @@ function commentOf(rng: Rng, a: DemoAccount, c: Criterion, value: number): strin
   const text = rng.pick(value >= 4 ? high : low);
   return text
     .replace('{n}', String(rng.int(25, 140)))
-    .replace('{k}', String(rng.int(4, 25)))
+    .replace('{k}', String(rng.int(5, 20)))
     .replace('{year}', String(rng.int(2012, 2021)));
 }

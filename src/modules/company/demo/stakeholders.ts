@@ -1,5 +1,6 @@
 import type { Attitude, BuyingRole } from '../../contacts/contacts.contracts.js';
 import { type DemoAccount, dayBetween, ownerOn } from './accounts.js';
+import { laterDay } from './calendar.js';
 import { type AccountTeam, seniorOf } from './history.js';
 import type { Builder } from './model.js';
 import { emailOf, mobilePhone, type NameBook, officePhone } from './names.js';
@@ -223,7 +224,7 @@ function contactsOf(b: Builder, names: NameBook, a: DemoAccount, team: AccountTe
       slot === 'category' || (slot === 'ceo' && slots.length <= 2)
         ? a.lastContactDay
         : related
-          ? dayBetween(rng, cal, laterOf(addedDay, cal.day(-90)), endDay)
+          ? dayBetween(rng, cal, laterDay(addedDay, cal.day(-90)), endDay)
           : rng.chance(0.5)
             ? dayBetween(rng, cal, addedDay, endDay)
             : null;
@@ -261,8 +262,6 @@ function contactsOf(b: Builder, names: NameBook, a: DemoAccount, team: AccountTe
   });
   return out;
 }
-
-const laterOf = (x: string, y: string) => (x > y ? x : y);
 
 function noteOf(rng: Rng, a: DemoAccount, slot: Slot, female: boolean): string | null {
   if (a.flags.has('opponent') && slot === 'commercial')

@@ -71,6 +71,12 @@ export const workNotes: ByLang<string> = {
     'Визит на распределительный центр: разгрузка наших машин занимает до 3 часов. Договорились о слоте 6:00–8:00 со следующей недели.',
     '{contact}: запрос на подарочные наборы к Новому году, тираж 5 000 штук. Передано в дизайн-отдел, макеты к концу недели.',
     'Встреча по итогам года ({contact}): готовы увеличить закупки на {n}% при совместной промо-программе.',
+    'Отправили КП на расширение матрицы: 22 SKU, цены по колонке «Сети-1», ответ обещали после комитета по ассортименту.',
+    'Возврат 14 коробок нектара с истекающим сроком — оформили акт, кредит-нота выставлена. Клиент претензий не имеет.',
+    'Совместный объезд магазинов ({contact}): в 4 из 10 магазинов нет ценников на новинки, договорились о проверке силами мерчандайзеров.',
+    'Согласовали повышение цен на 4,5% с 1-го числа следующего месяца — с учётом ретро-бонуса клиент согласен.',
+    'Сверка взаиморасчётов на конец квартала подписана без расхождений.',
+    'Клиент пригласил на отраслевую конференцию закупщиков в марте — выступим с кейсом по категории «напитки».',
   ],
   en: [
     'Call with {contact}: agreed to list 12 snack SKUs from the 1st. They want shelf photos from the first five stores after two weeks.',
@@ -80,6 +86,9 @@ export const workNotes: ByLang<string> = {
     'The last container cleared customs in two days. {contact} is happy with the new documents pack.',
     'Visited their warehouse: unloading takes up to three hours. Agreed a 6–8 am slot from next week.',
     '{contact} asked for a Ramadan gift-box offer, about 3,000 sets. Passed to design; mock-ups by the end of the week.',
+    'Sent the offer for 18 new SKUs at Export DAP prices; they will answer after their range committee.',
+    'Quarter-end statement of account signed with no differences.',
+    'Agreed a 4% price increase from next month, offset by the year-end rebate.',
   ],
 };
 
@@ -99,7 +108,7 @@ export const lostReasons: ByLang<string> = {
   ru: [
     'Ушли к «{competitor}»: цены на базовый ассортимент ниже на 8–10%, отсрочка 60 дней.',
     'Централизовали закупки и передали категорию «{competitor}» вместе с доставкой в магазины.',
-    'После двух срывов поставок в декабре категорию передали «{competitor}».',
+    'После двух срывов поставок подряд категорию передали «{competitor}».',
   ],
   en: ['Switched to {competitor}: 9% lower prices and free delivery to their warehouse.'],
 };

@@ -109,7 +109,7 @@ export function AccountOverview({ account, onOpenTab }: { account: Account; onOp
               <Fact label={t('accounts.fields.creditLimit')} testId="fact-credit-limit">
                 {account.creditLimit && formatMoney(account.creditLimit, account.currency, lang)}
               </Fact>
-              <Fact label={t('accounts.fields.paymentTermsDays')}>
+              <Fact label={t('accounts.columns.paymentTermsDays')}>
                 {account.paymentTermsDays === null ? null : t('accounts.days', { n: account.paymentTermsDays })}
               </Fact>
               <Fact label={t('accounts.fields.priceColumn')}>{account.priceColumn}</Fact>

@@ -1,0 +1,249 @@
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Session } from '../../../test/helpers/api.js';
+import { createTestDatabase, testLog } from '../../../test/helpers/db.js';
+import { loadConfig } from '../../core/config.js';
+import type { Ctx } from '../../core/context.js';
+import type { Database } from '../../core/db/database.js';
+import { buildApp } from '../../core/http/app.js';
+import type { App } from '../../core/http/types.js';
+import { newTotpSecret } from '../auth/totp.js';
+import { accountEvents, accountOwners, accounts, accountTeam } from '../accounts/accounts.schema.js';
+import { companyToday, ownerOnDay } from '../accounts/ownership.js';
+import { competitorPresence, competitors } from '../competitors/competitors.schema.js';
+import { contacts } from '../contacts/contacts.schema.js';
+import { mapWarnings } from '../contacts/contacts.warnings.js';
+import { accountPlans } from '../plans/plans.schema.js';
+import { decimalToHundredths, impliedTier } from '../tiering/scoring.js';
+import { readSettings, recomputeScores } from '../tiering/scoring.sql.js';
+import { accountCriteria } from '../tiering/tiering.schema.js';
+import { users } from '../users/users.schema.js';
+import { DEMO_PASSWORD, demoEmail, demoInfo, demoPeople, demoSalesManagers, loadDemo } from './demo.js';
+import { buildDemo } from './demo/build.js';
+
+/**
+ * The demo company's key-account department, loaded into a real database: what a visitor sees must
+ * hang together (owners by the ownership rule, scores by the scoring settings, org charts, plans,
+ * competitors), and each demo user must see what their role allows.
+ */
+let database: Database & { url: string };
+let app: App;
+let loadMs = 0;
+const db = () => database.db;
+const ctxOf = (): Ctx => ({ db: db(), actor: null, locale: 'ru', ip: null, requestId: null, publicUrl: '' });
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const started = performance.now();
+  await loadDemo(ctxOf());
+  loadMs = performance.now() - started;
+  testLog.info({ loadMs }, 'demo loaded');
+  console.info(`loadDemo took ${Math.round(loadMs)} ms`);
+  app = await buildApp({ config: loadConfig({ PORT: '3000' }), database });
+  await app.ready();
+}, 60_000);
+afterAll(async () => {
+  await app?.close();
+  await database?.close();
+});
+
+type AccountRow = typeof accounts.$inferSelect;
+let all: AccountRow[] = [];
+const userId = async (key: string) => {
+  const [u] = await db()
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, demoEmail(key)));
+  return u!.id;
+};
+
+describe('the demo company', () => {
+  it('loads in one go, quickly, with the same people and sign-ins as before', async () => {
+    expect(loadMs).toBeLessThan(10_000);
+    all = await db().select().from(accounts);
+    expect(demoInfo().users.map((u) => u.email)).toEqual(demoPeople.map((p) => demoEmail(p.key)));
+    const people = await db().select({ email: users.email }).from(users);
+    expect(people).toHaveLength(demoPeople.length + demoSalesManagers.length);
+  });
+
+  it('has about 150 accounts of every status, spread over the KAMs and senior KAMs', async () => {
+    expect(all.length).toBeGreaterThanOrEqual(140);
+    expect(all.length).toBeLessThanOrEqual(160);
+    const byStatus = (s: string) => all.filter((a) => a.status === s);
+    expect(byStatus('prospect').length).toBeGreaterThanOrEqual(10);
+    for (const p of byStatus('prospect')) expect(p.source && p.nextStep).toBeTruthy();
+    expect(byStatus('at_risk').length).toBeGreaterThanOrEqual(5);
+    expect(byStatus('lost').length).toBeGreaterThanOrEqual(5);
+    for (const l of byStatus('lost')) expect([l.lostDate, l.lostReason, l.lostToCompetitorId].every(Boolean)).toBe(true);
+    expect(new Set(all.map((a) => a.name)).size).toBe(all.length);
+    expect(new Set(all.map((a) => a.currency))).toEqual(new Set(['RUB', 'EUR', 'USD']));
+    expect(all.filter((a) => a.lastContactAt).length / all.length).toBeGreaterThan(0.85);
+    // Russian legal entities have a 10-digit INN with a valid check digit
+    const abroad = ['Беларусь', 'Казахстан', 'Армения', 'Узбекистан', 'Киргизия'];
+    for (const a of all.filter((x) => x.currency === 'RUB' && !abroad.includes(x.region!))) {
+      expect(a.registrationNo).toMatch(/^\d{10}$/);
+      const d = [...a.registrationNo!].map(Number);
+      const check = [2, 4, 10, 3, 5, 9, 4, 6, 8].reduce((sum, w, i) => sum + w * d[i]!, 0);
+      expect((check % 11) % 10).toBe(d[9]);
+    }
+
+    const perOwner = new Map<string, number>();
+    for (const a of all) perOwner.set(a.ownerId!, (perOwner.get(a.ownerId!) ?? 0) + 1);
+    for (const p of demoPeople.filter((x) => x.role === 'kam')) expect(perOwner.get(await userId(p.key))).toBeGreaterThanOrEqual(10);
+    for (const p of demoPeople.filter((x) => x.role === 'senior_kam')) expect(perOwner.get(await userId(p.key))).toBeGreaterThanOrEqual(5);
+  });
+
+  it('scores the key and potential accounts as the tiering settings do, with a few tiers for the re-tiering run to review', async () => {
+    const key = all.filter((a) => a.tier === 'key');
+    expect(key.length).toBeGreaterThanOrEqual(25);
+    expect(key.length).toBeLessThanOrEqual(35);
+    expect(key.every((a) => a.score !== null)).toBe(true);
+    const criteria = await db().select().from(accountCriteria);
+    for (const a of key) expect(criteria.filter((c) => c.accountId === a.id)).toHaveLength(7);
+    // the database's own arithmetic finds nothing to change
+    expect(await db().transaction((tx) => recomputeScores(tx))).toBe(0);
+    const { thresholds } = await readSettings(db());
+    const scored = all.filter((a) => a.score !== null);
+    const mismatched = scored.filter((a) => impliedTier(decimalToHundredths(a.score!), thresholds) !== a.tier);
+    expect(scored.filter((a) => a.tier === 'potential').length).toBeGreaterThanOrEqual(10);
+    expect(mismatched.length).toBeGreaterThanOrEqual(3);
+    expect(mismatched.length).toBeLessThanOrEqual(scored.length / 5);
+  });
+
+  it('gives every account its owner by the ownership history, with hand-overs on the timeline', async () => {
+    const { rows } = await db().execute<{ id: string; owner_id: string; today_owner: string | null }>(sql`
+      SELECT a.id, a.owner_id, ${ownerOnDay(sql`a.id`, companyToday)} AS today_owner FROM accounts a`);
+    expect(rows).toHaveLength(all.length);
+    for (const r of rows) expect(r.owner_id).toBe(r.today_owner);
+
+    const handovers = await db().select().from(accountOwners).where(eq(accountOwners.origin, 'handover'));
+    expect(handovers.length).toBeGreaterThanOrEqual(12);
+    const events = await db().select().from(accountEvents).where(eq(accountEvents.kind, 'ownership.changed'));
+    for (const h of handovers) {
+      const e = events.find((x) => x.accountId === h.accountId && x.data.startDate === h.startDate);
+      expect(e, `ownership.changed for ${h.accountId} on ${h.startDate}`).toBeDefined();
+      expect((e!.data.to as { id: string }).id).toBe(h.ownerId);
+      expect(h.note).toBeTruthy();
+    }
+    const firsts = await db().execute<{ n: string }>(sql`SELECT count(DISTINCT account_id) AS n FROM account_owners`);
+    expect(Number(firsts.rows[0]!.n)).toBe(all.length);
+  });
+
+  it('maps the stakeholders of every key account as an org chart, with a few maps that warn', async () => {
+    const people = await db().select().from(contacts);
+    let warned = 0;
+    for (const a of all) {
+      const mine = people.filter((c) => c.accountId === a.id);
+      if (a.tier !== 'key') {
+        expect(mine.length).toBeGreaterThanOrEqual(1);
+        continue;
+      }
+      expect(mine.length).toBeGreaterThanOrEqual(4);
+      expect(mine.length).toBeLessThanOrEqual(9);
+      expect(mine.some((c) => c.reportsToId && mine.some((m) => m.id === c.reportsToId))).toBe(true);
+      expect(mine.filter((c) => c.reportsToId === null)).toHaveLength(1);
+      const warnings = mapWarnings(mine.map((c) => ({ ...c, id: c.id })));
+      if (warnings.some((w) => w.severity !== 'low')) warned++;
+    }
+    expect(warned).toBeGreaterThanOrEqual(3);
+    expect(warned).toBeLessThanOrEqual(8);
+  });
+
+  it('has key accounts with plans, some without, and teams on the key accounts', async () => {
+    const plans = await db().select().from(accountPlans);
+    const planned = new Set(plans.map((p) => p.accountId));
+    const key = all.filter((a) => a.tier === 'key');
+    expect(key.filter((a) => planned.has(a.id)).length).toBeGreaterThanOrEqual(20);
+    expect(key.filter((a) => !planned.has(a.id)).length).toBeGreaterThanOrEqual(2);
+    for (const a of all) expect(a.planUpdatedAt !== null).toBe(planned.has(a.id));
+    expect(plans.filter((p) => p.nextReviewDate! < new Date().toISOString().slice(0, 10)).length).toBeGreaterThanOrEqual(2);
+    const team = await db().select().from(accountTeam);
+    for (const a of key.filter((x) => x.status !== 'lost')) {
+      const roles = team.filter((m) => m.accountId === a.id).map((m) => m.role);
+      expect(roles).toEqual(expect.arrayContaining(['junior_kam', 'sales_support']));
+    }
+  });
+
+  it('records competitors at about 40 accounts, several of them a high threat', async () => {
+    const catalogue = await db().select().from(competitors);
+    expect(catalogue.length).toBeGreaterThanOrEqual(6);
+    expect(catalogue.length).toBeLessThanOrEqual(8);
+    const presence = await db().select().from(competitorPresence);
+    expect(new Set(presence.map((p) => p.accountId)).size).toBeGreaterThanOrEqual(35);
+    expect(presence.filter((p) => p.threat === 'high').length).toBeGreaterThanOrEqual(5);
+    const shares = new Map<string, number>();
+    for (const p of presence) shares.set(p.accountId, (shares.get(p.accountId) ?? 0) + (p.shareOfWallet ?? 0));
+    for (const total of shares.values()) expect(total).toBeLessThanOrEqual(100);
+  });
+
+  it('puts the story of every account on its timeline, never in the future', async () => {
+    const { rows } = await db().execute<{ kind: string; n: string; latest: string }>(
+      sql`SELECT kind, count(*) AS n, max(occurred_at)::text AS latest FROM account_events GROUP BY kind`,
+    );
+    const kinds = new Map(rows.map((r) => [r.kind, Number(r.n)]));
+    expect(kinds.get('account.created')).toBe(all.length);
+    for (const k of [
+      'ownership.changed',
+      'tier.changed',
+      'plan.updated',
+      'contact.added',
+      'competitor.presence',
+      'note.added',
+      'status.changed',
+    ])
+      expect(kinds.get(k), k).toBeGreaterThan(0);
+    for (const r of rows) expect(new Date(r.latest).getTime()).toBeLessThanOrEqual(Date.now());
+  });
+
+  it('makes the same company every time', () => {
+    const people = [...demoPeople, ...demoSalesManagers].map((p, i) => ({
+      key: p.key,
+      id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      name: p.name,
+      role: p.role,
+      managerKey: p.manager ?? null,
+    }));
+    const now = new Date('2026-06-15T09:00:00Z');
+    expect(buildDemo(people, now)).toEqual(buildDemo(people, now));
+  });
+});
+
+describe('the demo through the API', () => {
+  const signIn = async (key: string, role: 'kam' | 'head') => {
+    const id = await userId(key);
+    let totpSecret: string | null = null;
+    if (role === 'head') {
+      // the head must use a second factor: enrol one as the head would have
+      totpSecret = newTotpSecret();
+      await db().update(users).set({ totpSecret, totpEnabled: true }).where(eq(users.id, id));
+    }
+    return new Session(app).signIn({ id, email: demoEmail(key), role, totpSecret }, DEMO_PASSWORD);
+  };
+  const listIds = async (s: Session) => {
+    const res = await s.get('/api/accounts?limit=500');
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json() as { items: { id: string }[]; total: number };
+    return { ids: new Set(body.items.map((i) => i.id)), total: body.total };
+  };
+
+  it('shows a KAM their own accounts and those whose team they are on, and the head every account', async () => {
+    const maria = await signIn('maria', 'kam');
+    const mariaId = await userId('maria');
+    const team = await db().select().from(accountTeam).where(eq(accountTeam.userId, mariaId));
+    const expected = new Set([...all.filter((a) => a.ownerId === mariaId).map((a) => a.id), ...team.map((m) => m.accountId)]);
+    const seen = await listIds(maria);
+    expect(seen.ids).toEqual(expected);
+    expect(all.filter((a) => a.ownerId === mariaId).length).toBeGreaterThanOrEqual(10);
+
+    const head = await signIn('head', 'head');
+    expect((await listIds(head)).total).toBe(all.length);
+  });
+
+  it('refuses to load the demo a second time and leaves the data as it was', async () => {
+    await expect(loadDemo(ctxOf())).rejects.toMatchObject({ code: 'SETUP_DONE', status: 409 });
+    const res = await new Session(app).post('/api/setup/demo');
+    expect(res.statusCode).toBe(409);
+    const [{ n }] = (await db().execute<{ n: string }>(sql`SELECT count(*) AS n FROM accounts`)).rows as [{ n: string }];
+    expect(Number(n)).toBe(all.length);
+  });
+});
