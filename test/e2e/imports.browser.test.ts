@@ -65,12 +65,13 @@ describe('importing accounts from the web app', () => {
     await upload('clients.csv', csv([header, ...rows]));
     const errors = page.getByTestId('import-errors');
     await errors.waitFor();
-    await expect(page.getByText('4 problem(s) found — nothing will be stored').isVisible()).resolves.toBe(true);
+    await expect(page.getByText('5 problem(s) found — nothing will be stored').isVisible()).resolves.toBe(true);
     const text = (await errors.textContent()) ?? '';
     expect(text).toContain('no user with the e-mail nobody@grove.test');
     expect(text).toContain('owner_since"2025-13-01" is not a date');
     expect(text).toContain('tier"gold" is not one of: key, potential, regular');
     expect(text).toContain('credit_limit"12,5" is not a number');
+    expect(text).toContain('lost_dateis required when the status is lost');
     await expect(page.getByRole('button', { name: /^Import/ }).count()).resolves.toBe(0);
     await shot(page, 'imports-errors-en');
 

@@ -52,18 +52,19 @@ async function planTransfers(tx: Tx, rows: ParsedRow[], env: ImportEnv): Promise
   const changed: Transfer[] = [];
   for (const row of rows) {
     const v = row.values;
-    const accountId = accountIds.get(v.account_external_id as string);
-    const ownerId = users.get(v.to_owner_email as string);
-    if (!accountId)
+    // a cell that did not parse is undefined: the row is refused already, and its rules are skipped
+    const accountId = typeof v.account_external_id === 'string' ? accountIds.get(v.account_external_id) : undefined;
+    const ownerId = typeof v.to_owner_email === 'string' ? users.get(v.to_owner_email) : undefined;
+    if (typeof v.account_external_id === 'string' && !accountId)
       issues.push({
         line: row.line,
         column: 'account_external_id',
         code: 'UNKNOWN_ACCOUNT',
-        params: { externalId: String(v.account_external_id) },
+        params: { externalId: v.account_external_id },
       });
-    if (!ownerId)
-      issues.push({ line: row.line, column: 'to_owner_email', code: 'UNKNOWN_USER', params: { email: String(v.to_owner_email) } });
-    if (!accountId || !ownerId) continue;
+    if (typeof v.to_owner_email === 'string' && !ownerId)
+      issues.push({ line: row.line, column: 'to_owner_email', code: 'UNKNOWN_USER', params: { email: v.to_owner_email } });
+    if (!accountId || !ownerId || typeof v.date !== 'string') continue;
     const before = stored.get(`${accountId}|${v.date as string}`);
     const action: RowAction = !before ? 'insert' : before.owner_id === ownerId && before.origin === 'transfer' ? 'unchanged' : 'update';
     actions.set(row.line, action);

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../core/db/tx.js';
 import { currency, date, decimal, email, integer, oneOf, text } from '../imports/cells.js';
-import type { EntityImporter, ImportEnv, Issue, ParsedRow, Plan } from '../imports/engine.js';
+import { type EntityImporter, type ImportEnv, type Issue, type ParsedRow, type Plan, unparsed } from '../imports/engine.js';
 import type { RowAction } from '../imports/imports.contracts.js';
 import { FROM_THE_BEGINNING, syncCurrentOwners } from './ownership.js';
 
@@ -77,11 +77,15 @@ async function planAccounts(tx: Tx, rows: ParsedRow[], env: ImportEnv): Promise<
   for (const row of rows) {
     const v = row.values;
     const before = stored.get(v.external_id as string);
-    const ownerId = users.get(v.owner_email as string);
-    if (!ownerId) issues.push({ line: row.line, column: 'owner_email', code: 'UNKNOWN_USER', params: { email: String(v.owner_email) } });
+    // a cell that did not parse is undefined: its row is refused already, and its rules are skipped
+    const ownerId = typeof v.owner_email === 'string' ? users.get(v.owner_email) : undefined;
+    if (typeof v.owner_email === 'string' && !ownerId)
+      issues.push({ line: row.line, column: 'owner_email', code: 'UNKNOWN_USER', params: { email: v.owner_email } });
     const next = desired(v, before, env.columns, company?.currency ?? 'USD');
-    if (next.status === 'lost' && !next.lost_date) issues.push({ line: row.line, column: 'lost_date', code: 'LOST_DATE_REQUIRED' });
-    if (next.status !== 'lost' && next.lost_date) issues.push({ line: row.line, column: 'lost_date', code: 'LOST_DATE_NOT_LOST' });
+    if (!unparsed(row, env.columns, 'status') && !unparsed(row, env.columns, 'lost_date')) {
+      if (next.status === 'lost' && !next.lost_date) issues.push({ line: row.line, column: 'lost_date', code: 'LOST_DATE_REQUIRED' });
+      if (next.status !== 'lost' && next.lost_date) issues.push({ line: row.line, column: 'lost_date', code: 'LOST_DATE_NOT_LOST' });
+    }
     if (!ownerId) continue;
     const ownerSince = (v.owner_since as string | null | undefined) ?? FROM_THE_BEGINNING;
     const sameAssignment = !!before && assignmentStored(before.assignments, ownerId, ownerSince);

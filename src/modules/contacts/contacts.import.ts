@@ -49,7 +49,8 @@ async function planContacts(tx: Tx, rows: ParsedRow[], env: ImportEnv): Promise<
   const changed: Changed[] = [];
   for (const row of rows) {
     const v = row.values;
-    const accountId = accountIds.get(v.account_external_id as string);
+    if (typeof v.account_external_id !== 'string') continue;
+    const accountId = accountIds.get(v.account_external_id);
     if (!accountId) {
       issues.push({
         line: row.line,

@@ -147,6 +147,7 @@ describe('accounts import', () => {
       [4, 'currency', 'INVALID_CURRENCY'],
       [4, 'credit_limit', 'OUT_OF_RANGE'],
       [4, 'payment_terms_days', 'INVALID_INTEGER'],
+      [4, 'owner_email', 'UNKNOWN_USER'], // checked too, though other cells of the row are wrong
       [5, 'lost_date', 'LOST_DATE_REQUIRED'],
       [6, 'owner_email', 'UNKNOWN_USER'],
       [7, 'external_id', 'DUPLICATE_KEY'],

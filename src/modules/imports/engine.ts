@@ -13,10 +13,18 @@ export interface Column {
   parse: CellParser<unknown>;
 }
 
-/** A data row whose cells all parsed: values of the columns in the file (an empty cell is null). */
+/**
+ * A data row: values of the columns in the file (an empty cell is null). A cell that did not parse is
+ * undefined (the row is already refused); rules must not report it again.
+ */
 export interface ParsedRow {
   line: number;
   values: Record<string, unknown>;
+}
+
+/** Whether a column of the file holds a cell of this row that did not parse (its row is refused already). */
+export function unparsed(row: ParsedRow, columns: ReadonlySet<string>, column: string): boolean {
+  return columns.has(column) && row.values[column] === undefined;
 }
 
 export interface Issue {
@@ -74,6 +82,8 @@ export async function runImport(db: Db, importer: EntityImporter, opts: ImportOp
   const progress = opts.onProgress ?? (() => undefined);
   const issues: Issue[] = [];
   const rows: ParsedRow[] = [];
+  /** rows with a cell that did not parse: still checked against stored data, so one run reports all */
+  const partial: ParsedRow[] = [];
   const badLines = new Set<number>();
   let header: string[] | null = null;
   let dataRows = 0;
@@ -95,8 +105,11 @@ export async function runImport(db: Db, importer: EntityImporter, opts: ImportOp
       break;
     }
     const parsed = parseRow(importer, header, source.line, source.cells, issues);
-    if (parsed) rows.push(parsed);
-    else badLines.add(source.line);
+    if (parsed.ok) rows.push(parsed.row);
+    else {
+      badLines.add(source.line);
+      partial.push(parsed.row);
+    }
     if (dataRows % 5000 === 0) progress('read', dataRows, 0);
   }
   if (!header) issues.push({ line: 1, column: null, code: 'EMPTY_FILE' });
@@ -131,7 +144,8 @@ export async function runImport(db: Db, importer: EntityImporter, opts: ImportOp
         columns: new Set(columns),
         progress: (done, total) => progress('write', done, total),
       };
-      const plan = await importer.plan(tx, unique, env);
+      const checked = [...unique, ...partial].sort((a, b) => a.line - b.line);
+      const plan = await importer.plan(tx, checked, env);
       for (const issue of plan.issues) {
         issues.push(issue);
         badLines.add(issue.line);
@@ -170,7 +184,17 @@ function headerIssues(importer: EntityImporter, header: string[]): Issue[] {
   return issues;
 }
 
-function parseRow(importer: EntityImporter, header: string[], line: number, cells: string[], issues: Issue[]): ParsedRow | null {
+/**
+ * The row's values; a cell that does not parse is left out (undefined), so that the entity's rules
+ * check what they can and skip what they cannot.
+ */
+function parseRow(
+  importer: EntityImporter,
+  header: string[],
+  line: number,
+  cells: string[],
+  issues: Issue[],
+): { ok: boolean; row: ParsedRow } {
   const values: Record<string, unknown> = {};
   let ok = true;
   if (cells.slice(header.length).some((c) => c.trim() !== '')) {
@@ -195,7 +219,7 @@ function parseRow(importer: EntityImporter, header: string[], line: number, cell
       ok = false;
     } else values[column.name] = value;
   }
-  return ok ? { line, values } : null;
+  return { ok, row: { line, values } };
 }
 
 const keyOf = (importer: EntityImporter, row: ParsedRow) => importer.key.map((k) => String(row.values[k])).join(' / ');

@@ -59,7 +59,10 @@ describe('imports from the web app', () => {
     ]);
     const res = await session.upload('/api/imports?entity=accounts', 'bad.csv', bad);
     const run = res.json() as ImportRun;
-    expect(run.report.errors.map((e) => [e.line, e.column, e.code])).toEqual([[2, 'name', 'REQUIRED']]);
+    expect(run.report.errors.map((e) => [e.line, e.column, e.code])).toEqual([
+      [2, 'name', 'REQUIRED'],
+      [2, 'owner_email', 'UNKNOWN_USER'],
+    ]);
     expect((await session.post(`/api/imports/${run.id}/confirm`)).statusCode).toBe(409);
   });
 

@@ -102,6 +102,7 @@ describe('contacts import', () => {
       [2, 'email', 'INVALID_EMAIL'],
       [2, 'buying_role', 'INVALID_CHOICE'],
       [2, 'influence', 'OUT_OF_RANGE'],
+      [2, 'account_external_id', 'UNKNOWN_ACCOUNT'],
     ]);
     const unknown = await run('contacts', csv([head, ['P3', 'NOPE', 'X', '', '', '', '', '', '']]));
     expect(unknown.errors.map((e) => [e.line, e.column, e.code])).toEqual([[2, 'account_external_id', 'UNKNOWN_ACCOUNT']]);

@@ -3,7 +3,7 @@ import { departments, locales, roles } from '../../core/contracts.js';
 import type { Tx } from '../../core/db/tx.js';
 import { endAllSessions } from '../auth/sessions.js';
 import { email, oneOf, text } from '../imports/cells.js';
-import type { EntityImporter, ImportEnv, Issue, ParsedRow, Plan } from '../imports/engine.js';
+import { type EntityImporter, type ImportEnv, type Issue, type ParsedRow, type Plan, unparsed } from '../imports/engine.js';
 import type { RowAction } from '../imports/imports.contracts.js';
 
 export const usersImporter: EntityImporter = {
@@ -56,6 +56,8 @@ async function planUsers(tx: Tx, rows: ParsedRow[], env: ImportEnv): Promise<Pla
 
   for (const row of rows) {
     const v = row.values;
+    // a cell that did not parse is undefined: the row is refused already; check only what is known
+    if (v.email == null || v.role == null || ['department', 'manager_email'].some((c) => unparsed(row, env.columns, c))) continue;
     const mail = v.email as string;
     lineOf.set(mail, row.line);
     const before = stored.get(mail);
