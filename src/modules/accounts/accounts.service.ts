@@ -17,7 +17,7 @@ import type {
 } from './accounts.contracts.js';
 import { accountOwners, accounts, accountTeam } from './accounts.schema.js';
 import { visibleAccountsSql } from './accounts.scope.js';
-import { companyToday, recordAssignment, syncCurrentOwners } from './ownership.js';
+import { companyToday, recordAssignment } from './ownership.js';
 import { recordAccountEvent } from './timeline.service.js';
 
 type Row = typeof accounts.$inferSelect;
@@ -365,8 +365,6 @@ export async function setArchived(ctx: Ctx, id: string, version: number, archive
   });
   return getAccount(ctx, id);
 }
-
-export { syncCurrentOwners };
 
 /** Distinct segments, industries and regions among the accounts the reader may see (filter dropdowns). */
 export async function accountFacets(ctx: Ctx): Promise<AccountFacets> {
