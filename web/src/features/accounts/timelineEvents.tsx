@@ -250,16 +250,20 @@ function render(e: TimelineEvent, c: Ctx): Rendered {
       };
     case 'competitor.presence': {
       const name = str(d.name) ?? '—';
-      const threat = d.threat === 'low' || d.threat === 'medium' || d.threat === 'high' ? t(`competitors.threat.${d.threat}`) : null;
+      const level = (v: unknown) => (v === 'low' || v === 'medium' || v === 'high' ? t(`competitors.threat.${v}`) : null);
+      const threat = level(d.threat);
+      const before = level(d.previousThreat);
       return {
         icon: IconSwords,
         color: d.threat === 'high' ? 'red' : 'orange',
         sentence:
           d.action === 'removed'
             ? t('accounts.timeline.competitorRemoved', { actor, name })
-            : threat
-              ? t('accounts.timeline.competitorThreat', { actor, name, threat })
-              : t('accounts.timeline.competitor', { actor, name }),
+            : threat && before && before !== threat
+              ? t('accounts.timeline.competitorThreatChanged', { actor, name, from: before, to: threat })
+              : threat
+                ? t('accounts.timeline.competitorThreat', { actor, name, threat })
+                : t('accounts.timeline.competitor', { actor, name }),
       };
     }
     default:
