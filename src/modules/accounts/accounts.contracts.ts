@@ -199,6 +199,28 @@ export const UpdateAccountRequest = z.strictObject({
 });
 export type UpdateAccountRequest = z.infer<typeof UpdateAccountRequest>;
 
+/** Fields whose changes the timeline tells as `account.updated` (tier and status have events of their own). */
+export const accountStoryFields = [
+  'name',
+  'legalName',
+  'registrationNo',
+  'externalId',
+  'channel',
+  'segment',
+  'industry',
+  'region',
+  'city',
+  'address',
+  'website',
+  'phone',
+  'currency',
+  'creditLimit',
+  'paymentTermsDays',
+  'priceColumn',
+  'source',
+  'nextStep',
+] as const;
+
 export const VersionBody = z.strictObject({ version: z.number().int().min(1) });
 
 export const TimelineEvent = z.object({

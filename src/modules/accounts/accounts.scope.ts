@@ -3,11 +3,7 @@ import { actorOf, type Ctx } from '../../core/context.js';
 import { accountScope } from '../../core/policy/policy.js';
 import { accounts } from './accounts.schema.js';
 
-const uuids = (ids: string[]) =>
-  sql`ARRAY[${sql.join(
-    ids.map((id) => sql`${id}`),
-    sql`, `,
-  )}]::uuid[]`;
+const uuids = (ids: string[]) => sql`${sql.param(ids)}::uuid[]`;
 
 /**
  * SQL for the accounts the actor may see (policy.accountScope); `undefined` = every account.

@@ -6,14 +6,15 @@ import { AppError, forbidden, notFound } from '../../core/errors.js';
 import { accountAccessLevel, assertCan, can } from '../../core/policy/policy.js';
 import { findCompany } from '../company/company.service.js';
 import { users } from '../users/users.schema.js';
-import type {
-  Account,
-  AccountFacets,
-  AccountFilters,
-  AccountListItem,
-  AccountListQuery,
-  CreateAccountRequest,
-  UpdateAccountRequest,
+import {
+  type Account,
+  type AccountFacets,
+  type AccountFilters,
+  type AccountListItem,
+  type AccountListQuery,
+  accountStoryFields,
+  type CreateAccountRequest,
+  type UpdateAccountRequest,
 } from './accounts.contracts.js';
 import { accountOwners, accounts, accountTeam } from './accounts.schema.js';
 import { visibleAccountsSql } from './accounts.scope.js';
@@ -279,30 +280,8 @@ export async function createAccount(ctx: Ctx, input: CreateAccountRequest): Prom
   return getAccount(ctx, id);
 }
 
-/** Fields whose changes the timeline tells as `account.updated` (tier and status have events of their own). */
-const storyFields = [
-  'name',
-  'legalName',
-  'registrationNo',
-  'externalId',
-  'channel',
-  'segment',
-  'industry',
-  'region',
-  'city',
-  'address',
-  'website',
-  'phone',
-  'currency',
-  'creditLimit',
-  'paymentTermsDays',
-  'priceColumn',
-  'source',
-  'nextStep',
-] as const;
-
 function changedFields(before: Row, after: Row): { field: string; from: unknown; to: unknown }[] {
-  return storyFields.filter((f) => before[f] !== after[f]).map((f) => ({ field: f, from: before[f], to: after[f] }));
+  return accountStoryFields.filter((f) => before[f] !== after[f]).map((f) => ({ field: f, from: before[f], to: after[f] }));
 }
 
 export async function updateAccount(ctx: Ctx, id: string, input: UpdateAccountRequest): Promise<Account> {

@@ -45,12 +45,7 @@ export async function recordAssignment(tx: Executor, a: Assignment): Promise<voi
  * ahead is already with that owner, who must prepare). Answers how many accounts changed hands.
  */
 export async function syncCurrentOwners(tx: Executor, accountIds?: string[]): Promise<number> {
-  const only = accountIds
-    ? sql`AND o.account_id = ANY(ARRAY[${sql.join(
-        accountIds.map((id) => sql`${id}`),
-        sql`, `,
-      )}]::uuid[])`
-    : sql``;
+  const only = accountIds ? sql`AND o.account_id = ANY(${sql.param(accountIds)}::uuid[])` : sql``;
   const result = await tx.execute(sql`
     UPDATE accounts a SET owner_id = cur.owner_id
     FROM (

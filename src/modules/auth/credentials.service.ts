@@ -1,6 +1,7 @@
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { recordAudit } from '../../core/audit/audit.service.js';
 import { actorOf, type Ctx } from '../../core/context.js';
+import type { Tx } from '../../core/db/tx.js';
 import { rolesRequiringTotp } from '../../core/contracts.js';
 import { AppError, notFound } from '../../core/errors.js';
 import { findActiveUser, setPasswordHash, setTotp, type UserRow } from '../users/users.accounts.js';
@@ -65,8 +66,6 @@ export async function regenerateRecoveryCodes(ctx: Ctx, code: string): Promise<s
     return codes;
   });
 }
-
-type Tx = Parameters<Parameters<Ctx['db']['transaction']>[0]>[0];
 
 async function replaceRecoveryCodes(tx: Tx, userId: string): Promise<string[]> {
   const codes = newRecoveryCodes();

@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, ilike, inArray, isNotNull, isNull, ne, or, t
 import { alias } from 'drizzle-orm/pg-core';
 import { recordAudit } from '../../core/audit/audit.service.js';
 import { actorOf, type Ctx } from '../../core/context.js';
+import { containsPattern, type Tx } from '../../core/db/tx.js';
 import { AppError, notFound } from '../../core/errors.js';
 import { assertCan, assertFieldReadable, readableUserFields, userScope } from '../../core/policy/policy.js';
 import { createInvitation } from '../auth/credentials.service.js';
@@ -67,7 +68,7 @@ export async function listUsers(ctx: Ctx, q: UserListQuery): Promise<{ items: Us
   assertFieldReadable(readable, q.sort);
   const where: (SQL | undefined)[] = [await visibleUsers(ctx)];
   if (q.q) {
-    const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(q.q);
     where.push(or(ilike(users.name, like), ilike(users.email, like)));
   }
   if (q.role) where.push(eq(users.role, q.role));
@@ -106,8 +107,6 @@ function checkDepartment(role: string, department: string | null | undefined) {
   if (role === 'department' && !department) throw new AppError('DEPARTMENT_REQUIRED', 400);
   if (role !== 'department' && department) throw new AppError('DEPARTMENT_NOT_ALLOWED', 400);
 }
-
-type Tx = Parameters<Parameters<Ctx['db']['transaction']>[0]>[0];
 
 /** A manager must be an active user who does not (directly or not) report to the user. */
 async function checkManager(tx: Tx, userId: string | null, managerId: string | null | undefined) {

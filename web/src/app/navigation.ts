@@ -30,7 +30,7 @@ export interface NavItem {
 export const mainItems: NavItem[] = [
   { to: '/', labelKey: 'nav.home', icon: IconHome },
   { to: '/accounts', labelKey: 'nav.accounts', icon: IconBuildingStore, anyOf: ['accounts.read'] },
-  { to: '/competitors', labelKey: 'nav.competitors', icon: IconSwords, anyOf: ['accounts.export'] },
+  { to: '/competitors', labelKey: 'nav.competitors', icon: IconSwords, anyOf: ['competitors.read'] },
 ];
 
 export const settingsItems: NavItem[] = [

@@ -3,7 +3,7 @@ import { IconAlertTriangle, IconCircleX, IconStarFilled } from '@tabler/icons-re
 import { useTranslation } from 'react-i18next';
 import type { AccountStatus, AccountTier } from './accountsApi';
 
-const tierColors: Record<AccountTier, string> = { key: 'violet', potential: 'blue', regular: 'gray' };
+export const tierColors: Record<AccountTier, string> = { key: 'violet', potential: 'blue', regular: 'gray' };
 const statusColors: Record<AccountStatus, string> = { prospect: 'cyan', active: 'teal', at_risk: 'orange', lost: 'red' };
 
 export function TierBadge({ tier, ...props }: { tier: AccountTier } & BadgeProps) {

@@ -20,6 +20,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../app/session';
 import { formatDate, formatDateTime } from '../../i18n/format';
+import { accountStoryFields } from '../../../../src/modules/accounts/accounts.contracts';
 import type { Account, TimelineEvent } from './accountsApi';
 import { formatMoney, formatWhen } from './format';
 
@@ -68,26 +69,7 @@ function statusLabel(t: TFunction, v: unknown): string {
   return v === 'prospect' || v === 'active' || v === 'at_risk' || v === 'lost' ? t(`accounts.status.${v}`) : String(v ?? '—');
 }
 
-const knownFields = new Set([
-  'name',
-  'legalName',
-  'registrationNo',
-  'externalId',
-  'channel',
-  'segment',
-  'industry',
-  'region',
-  'city',
-  'address',
-  'website',
-  'phone',
-  'currency',
-  'creditLimit',
-  'paymentTermsDays',
-  'priceColumn',
-  'source',
-  'nextStep',
-]);
+const knownFields = new Set<string>(accountStoryFields);
 
 function fieldLabel(t: TFunction, field: string): string {
   return knownFields.has(field) ? t(`accounts.fields.${field as 'name'}`) : field;

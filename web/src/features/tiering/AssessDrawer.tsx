@@ -8,7 +8,7 @@ import { api } from '../../app/api';
 import { formatNumber } from '../../i18n/format';
 import { notifySuccess, showServerError } from '../../ui/formErrors';
 import { ScoreBar } from './ScoreBar';
-import { TierBadge } from './TierBadge';
+import { TierBadge } from '../accounts/badges';
 import { invalidateAccount, type Scorecard, scorecardKey } from './tieringApi';
 
 type Values = Record<Criterion, { value: number; comment: string }>;

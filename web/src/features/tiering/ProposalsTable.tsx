@@ -6,7 +6,7 @@ import { useCurrentUser } from '../../app/session';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { TableSkeletonRows } from '../../ui/PageSkeleton';
 import { PlainTh } from '../../ui/SortableTh';
-import { TierChange } from './TierBadge';
+import { TierChange } from './TierChange';
 import type { Proposal } from './tieringApi';
 
 const statusColors = { pending: 'yellow', approved: 'teal', rejected: 'red', superseded: 'gray' } as const;

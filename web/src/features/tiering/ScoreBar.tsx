@@ -2,7 +2,7 @@ import { Box, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AccountTier } from '../../../../src/modules/accounts/accounts.contracts';
 import { formatNumber } from '../../i18n/format';
-import { tierColors } from './TierBadge';
+import { tierColors } from '../accounts/badges';
 
 /** A 0..100 bar with the score and the two thresholds marked, so the tier explains itself. */
 export function ScoreBar({
@@ -57,12 +57,12 @@ export function ScoreBar({
             data-testid="score-bar-fill"
           />
         )}
-        {marker(thresholds.potential, t('tiering.tiers.potential'))}
-        {marker(thresholds.key, t('tiering.tiers.key'))}
+        {marker(thresholds.potential, t('accounts.tier.potential'))}
+        {marker(thresholds.key, t('accounts.tier.key'))}
       </Box>
       <Box pos="relative" h={16} mt={4}>
-        {caption(thresholds.potential, t('tiering.tiers.potential'))}
-        {caption(thresholds.key, t('tiering.tiers.key'))}
+        {caption(thresholds.potential, t('accounts.tier.potential'))}
+        {caption(thresholds.key, t('accounts.tier.key'))}
       </Box>
     </Box>
   );

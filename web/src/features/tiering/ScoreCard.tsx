@@ -8,7 +8,7 @@ import { can, useCurrentUser } from '../../app/session';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { AssessDrawer } from './AssessDrawer';
 import { ScoreBar, ValueDots } from './ScoreBar';
-import { TierBadge } from './TierBadge';
+import { TierBadge } from '../accounts/badges';
 import { type Scorecard, useScorecard } from './tieringApi';
 
 /** The account's key-account score on its overview (A2): tier, score, breakdown and why. */

@@ -6,7 +6,7 @@ import type { AccountTier } from '../../../../src/modules/accounts/accounts.cont
 import type { Weights } from '../../../../src/modules/tiering/scoring';
 import { api } from '../../app/api';
 import { formatNumber } from '../../i18n/format';
-import { TierBadge, tierColors } from './TierBadge';
+import { TierBadge, tierColors } from '../accounts/badges';
 import type { ScoringPreview } from './tieringApi';
 
 const tiers: AccountTier[] = ['key', 'potential', 'regular'];

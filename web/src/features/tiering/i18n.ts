@@ -3,7 +3,6 @@ import type { DeepString } from '../../i18n/catalog';
 /** English texts of this feature; `tieringRu` must have exactly the same keys. */
 export const tieringEn = {
   title: 'Key-account scoring',
-  tiers: { key: 'Key', potential: 'Potential', regular: 'Regular' },
   tiersLower: { key: 'key', potential: 'potential', regular: 'regular' },
   criteria: {
     revenue_loyalty: { label: 'High revenue and loyal', hint: 'Brings a large share of revenue and stays with us' },
@@ -189,7 +188,6 @@ export const tieringEn = {
 
 export const tieringRu = {
   title: 'Оценка ключевых клиентов',
-  tiers: { key: 'Ключевой', potential: 'Перспективный', regular: 'Обычный' },
   tiersLower: { key: 'ключевой', potential: 'перспективный', regular: 'обычный' },
   criteria: {
     revenue_loyalty: { label: 'Лояльный, приносит большой доход', hint: 'Даёт значительную долю выручки и остаётся с нами' },
