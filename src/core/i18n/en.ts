@@ -34,6 +34,7 @@ export const en = {
     DEMO_NOT_LOADED: 'The demo company is not loaded.',
     OWNER_INVALID: 'The owner must be an active user.',
     LOST_DATE_REQUIRED: 'A lost account needs the date it was lost.',
+    LOST_REASON_REQUIRED: 'Say why the account was lost: a reason or the competitor it went to.',
     EXTERNAL_ID_TAKEN: 'Another account already has the external ID {{externalId}}.',
     IMPORT_FILE_TOO_LARGE: 'The file is larger than {{mb}} MB (or unpacks to far more). Split it into smaller files.',
     IMPORT_FILE_UNREADABLE: 'The file cannot be read. Save it as CSV (UTF-8) or XLSX and try again.',

@@ -125,6 +125,20 @@ describe('changing an account', () => {
     expect(back.json()).toMatchObject({ status: 'active', lostDate: null, lostReason: null, lostToCompetitorId: null });
   });
 
+  it('asks why when an account is marked lost (a reason or the competitor), and keeps an already lost one editable', async () => {
+    const a = (await s.post('/api/accounts', { name: 'Why Lost' })).json();
+    const noWhy = await s.patch(`/api/accounts/${a.id}`, { status: 'lost', lostDate: '2026-03-01', version: a.version });
+    expect(noWhy.statusCode).toBe(400);
+    expect(noWhy.json().error.code).toBe('LOST_REASON_REQUIRED');
+    expect((await s.post('/api/accounts', { name: 'Lost At Birth', status: 'lost', lostDate: '2026-03-01' })).json().error.code).toBe(
+      'LOST_REASON_REQUIRED',
+    );
+    // lost before, with a date only (as an import leaves it): other edits still go through
+    await t.database.db.update(accounts).set({ status: 'lost', lostDate: '2026-02-01' }).where(eq(accounts.id, a.id));
+    const edited = await s.patch(`/api/accounts/${a.id}`, { city: 'Tver', version: a.version });
+    expect(edited.json()).toMatchObject({ status: 'lost', city: 'Tver', lostReason: null });
+  });
+
   it('lets only those who may re-tier change the tier, with the reason on the timeline', async () => {
     const a = (await s.post('/api/accounts', { name: 'Rising' })).json();
     expect((await s.patch(`/api/accounts/${a.id}`, { tier: 'key', version: a.version })).statusCode).toBe(403);

@@ -243,8 +243,20 @@ async function assertActiveUser(tx: Executor, userId: string): Promise<void> {
   if (!u) throw new AppError('OWNER_INVALID', 400);
 }
 
-function checkLost(status: string, lostDate: string | null | undefined) {
-  if (status === 'lost' && !lostDate) throw new AppError('LOST_DATE_REQUIRED', 400);
+interface LostFacts {
+  lostDate?: string | null;
+  lostReason?: string | null;
+  lostToCompetitorId?: string | null;
+}
+
+/**
+ * A lost account needs the date; marking it lost also needs why (a reason or the competitor it went
+ * to). Accounts already lost (e.g. imported with a date only) stay editable.
+ */
+function checkLost(status: string, facts: LostFacts, becomingLost: boolean) {
+  if (status !== 'lost') return;
+  if (!facts.lostDate) throw new AppError('LOST_DATE_REQUIRED', 400);
+  if (becomingLost && !facts.lostReason && !facts.lostToCompetitorId) throw new AppError('LOST_REASON_REQUIRED', 400);
 }
 
 async function assertExternalIdFree(tx: Executor, externalId: string | null | undefined, exceptId?: string) {
@@ -260,7 +272,7 @@ export async function createAccount(ctx: Ctx, input: CreateAccountRequest): Prom
   if (ownerId !== actor.userId) assertCan(actor, 'accounts.assign');
   if (input.tier && input.tier !== 'regular' && input.tier !== 'potential') assertCan(actor, 'accounts.retier');
   const status = input.status ?? 'active';
-  checkLost(status, input.lostDate);
+  checkLost(status, input, true);
   const currency = input.currency ?? (await findCompany(ctx.db))?.currency ?? 'USD';
   const id = await ctx.db.transaction(async (tx) => {
     await assertActiveUser(tx, ownerId);
@@ -292,7 +304,12 @@ export async function updateAccount(ctx: Ctx, id: string, input: UpdateAccountRe
     if (before.version !== version) throw new AppError('CONFLICT', 409);
     if (changes.tier && changes.tier !== before.tier) assertCan(actor, 'accounts.retier');
     const status = changes.status ?? before.status;
-    checkLost(status, changes.lostDate === undefined ? before.lostDate : changes.lostDate);
+    const merged = (k: keyof LostFacts) => (changes[k] === undefined ? before[k] : changes[k]);
+    checkLost(
+      status,
+      { lostDate: merged('lostDate'), lostReason: merged('lostReason'), lostToCompetitorId: merged('lostToCompetitorId') },
+      before.status !== 'lost',
+    );
     // only a lost account carries when, why and to whom it was lost
     const lost = status === 'lost' ? {} : { lostDate: null, lostReason: null, lostToCompetitorId: null };
     await assertExternalIdFree(tx, changes.externalId, id);

@@ -127,7 +127,10 @@ function LostModal({ account, opened, onClose }: { account: Account; opened: boo
   const form = useForm<AccountFormValues>({
     mode: 'controlled',
     initialValues: { ...valuesOf(account), status: 'lost', lostDate: new Date().toLocaleDateString('sv-SE') },
-    validate: { lostDate: (v) => (v ? null : t('accounts.fields.lostDateRequired')) },
+    validate: {
+      lostDate: (v) => (v ? null : t('accounts.fields.lostDateRequired')),
+      lostReason: (v, values) => (v.trim() || values.lostToCompetitorId ? null : t('accounts.fields.lostReasonRequired')),
+    },
   });
   const markLost = useMutation({
     mutationFn: (v: AccountFormValues) =>

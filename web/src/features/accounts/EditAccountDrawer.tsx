@@ -57,7 +57,7 @@ function EditAccountForm({ account, onDone }: { account: Account; onDone: () => 
   const form = useForm<AccountFormValues>({
     mode: 'controlled',
     initialValues: valuesOf(account),
-    validate: (values) => validateAccount(t, values),
+    validate: (values) => validateAccount(t, values, account.status === 'lost'),
   });
   const baseValues = valuesOf(base);
   const changed = changedFields(baseValues, form.values).filter((f) => f !== 'tier' || base.can.retier);

@@ -19,7 +19,8 @@ import {
 import { type Account, accountKey } from './accountsApi';
 
 /** Checks beyond the schema, with messages that say what to do. */
-export function validateAccount(t: TFunction, values: AccountFormValues): Record<string, string> {
+/** `wasLost`: the account is lost already (a reason is asked for only when marking it lost). */
+export function validateAccount(t: TFunction, values: AccountFormValues, wasLost = false): Record<string, string> {
   const errors = zodValidate<AccountFormValues>(CreateAccountRequest, (v) => {
     const { lostDate: _d, lostReason: _r, lostToCompetitorId: _c, ...rest } = requestFields(v);
     return rest;
@@ -27,6 +28,8 @@ export function validateAccount(t: TFunction, values: AccountFormValues): Record
   const money = values.creditLimit.replace(/\s/g, '').replace(',', '.');
   if (money && !Money.safeParse(money).success) errors.creditLimit = t('accounts.fields.moneyInvalid');
   if (values.status === 'lost' && !values.lostDate) errors.lostDate = t('accounts.fields.lostDateRequired');
+  if (values.status === 'lost' && !wasLost && !values.lostReason.trim() && !values.lostToCompetitorId)
+    errors.lostReason = t('accounts.fields.lostReasonRequired');
   return errors;
 }
 
