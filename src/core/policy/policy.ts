@@ -24,6 +24,13 @@ export const grants = {
   /** the competitor catalogue and the threats list (A6); presence at an account follows the account's access */
   'competitors.read': ['admin', 'executive', 'head', 'senior_kam', 'kam'],
   'competitors.write': ['admin', 'head', 'senior_kam', 'kam'],
+  /** KPI figures (kpi.md) of the managers kpiScope covers; HR sees the figures, never the rows behind them */
+  'kpi.read': ['admin', 'executive', 'head', 'senior_kam', 'kam', 'hr'],
+  /** the orders, invoices, interactions and complaints behind a KPI figure (F3 drill-down) */
+  'kpi.drill': ['admin', 'executive', 'head', 'senior_kam', 'kam'],
+  /** the department's and the managers' monthly plans (F1) */
+  'targets.read': ['admin', 'executive', 'head', 'senior_kam', 'kam', 'hr'],
+  'targets.write': ['admin', 'head'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof grants;
@@ -122,4 +129,19 @@ export function accountScope(actor: Actor): AccountScope {
 export function accountAccessLevel(actor: Actor): 'full' | 'basic' {
   const people = [actor.role, ...actor.actingFor.map((a) => a.role)];
   return people.some((r) => fullAccountRoles.includes(r)) ? 'full' : 'basic';
+}
+
+/** Whose KPI figures an actor may see: everyone's, or their own and their reporting line's (F2). */
+export type KpiScope = { all: true } | { all: false; selfIds: string[]; lineOf: string[] };
+
+const seesAllKpis: readonly Role[] = ['admin', 'executive', 'head', 'hr'];
+
+export function kpiScope(actor: Actor): KpiScope {
+  const people = [{ userId: actor.userId, role: actor.role }, ...actor.actingFor];
+  if (people.some((p) => seesAllKpis.includes(p.role))) return { all: true };
+  return {
+    all: false,
+    selfIds: people.map((p) => p.userId),
+    lineOf: people.filter((p) => p.role === 'senior_kam').map((p) => p.userId),
+  };
 }

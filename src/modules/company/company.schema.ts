@@ -11,8 +11,10 @@ export const company = pgTable(
     currency: text('currency').notNull(),
     timeZone: text('time_zone').notNull(),
     defaultLocale: localeEnum('default_locale').notNull(),
+    /** W of kpi.md: an account is active on a day with a confirmed order in the W days up to it */
+    activityWindowDays: integer('activity_window_days').notNull().default(90),
     demo: boolean('demo').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [check('company_single_row', sql`${t.id} = 1`)],
+  (t) => [check('company_single_row', sql`${t.id} = 1`), check('company_activity_window', sql`${t.activityWindowDays} BETWEEN 1 AND 3660`)],
 );
