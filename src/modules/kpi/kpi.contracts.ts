@@ -183,3 +183,22 @@ export const DrillResult = z.object({
   truncated: z.boolean(),
 });
 export type DrillResult = z.infer<typeof DrillResult>;
+
+/** A senior KAM's team: the members' figures and the team's, counted as one owner (F3). */
+export const KpiTeamQuery = z
+  .strictObject({ from: IsoDate, to: IsoDate, lead: z.string().trim().toLowerCase().max(320) })
+  .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['to'] });
+export type KpiTeamQuery = z.infer<typeof KpiTeamQuery>;
+
+export const KpiTeamReport = z.object({
+  from: IsoDate,
+  to: IsoDate,
+  activity_window_days: z.number().int(),
+  currency: z.string(),
+  lead: z.object({ manager: z.string(), name: z.string() }),
+  /** the lead and everyone in their reporting line */
+  members: z.array(KpiManagerFigures),
+  /** the team as one owner: an account passed between two members stays in the team's cohort */
+  team: KpiFigures,
+});
+export type KpiTeamReport = z.infer<typeof KpiTeamReport>;
