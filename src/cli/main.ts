@@ -7,6 +7,9 @@ import { resetPassword } from '../modules/auth/credentials.service.js';
 import { findCompany } from '../modules/company/company.service.js';
 import { demoInfo, loadDemo } from '../modules/company/demo.js';
 import { type ImportEntity, importEntities } from '../modules/imports/imports.contracts.js';
+import { KpiQuery } from '../modules/kpi/kpi.contracts.js';
+import { kpiReport } from '../modules/kpi/kpi.service.js';
+import { formatKpiReport } from './kpi-text.js';
 import { CreateUserRequest } from '../modules/users/users.contracts.js';
 import { createUser, userIdByEmail } from '../modules/users/users.service.js';
 import { importCommand } from './import.js';
@@ -79,6 +82,21 @@ program
   .option('--json', 'print the report as JSON')
   .action((entity: ImportEntity, file: string, opts: { dryRun?: boolean; json?: boolean; lang?: Locale }) =>
     importCommand(config(), entity, file, opts),
+  );
+
+program
+  .command('kpi')
+  .description('The KPI report (shared kpi.md) for a period: every manager and the company total')
+  .requiredOption('--from <date>', 'first day of the period, YYYY-MM-DD')
+  .requiredOption('--to <date>', 'last day of the period, YYYY-MM-DD')
+  .option('--manager <email>', 'only this manager')
+  .option('--json', 'print the report as JSON (the same as GET /api/kpi)')
+  .action((opts: { from: string; to: string; manager?: string; json?: boolean }) =>
+    withDatabase(config(), async (ctx) => {
+      const query = parse(KpiQuery, { from: opts.from, to: opts.to, manager: opts.manager });
+      const report = await kpiReport(ctx, query, { asOperator: true });
+      print(!!opts.json, report, formatKpiReport(report));
+    }),
   );
 
 const user = program.command('user').description('Manage users');

@@ -13,6 +13,7 @@ import { AppError } from '../errors.js';
 import { registerAuditRoutes } from '../audit/audit.routes.js';
 import { registerAccountRoutes } from '../../modules/accounts/accounts.routes.js';
 import { registerCompetitorRoutes } from '../../modules/competitors/competitors.routes.js';
+import { registerKpiRoutes } from '../../modules/kpi/kpi.routes.js';
 import { registerContactRoutes } from '../../modules/contacts/contacts.routes.js';
 import { registerImportRoutes } from '../../modules/imports/imports.routes.js';
 import { registerPlanRoutes } from '../../modules/plans/plans.routes.js';
@@ -136,6 +137,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: FastifyBaseLogger
     registerContactRoutes(a);
     registerPlanRoutes(a);
     registerCompetitorRoutes(a);
+    registerKpiRoutes(a);
     registerTieringRoutes(a);
     registerImportRoutes(a, deps);
     a.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () => app.swagger());

@@ -2,6 +2,7 @@ import { accountAccessRows } from '../../modules/accounts/accounts.access.js';
 import { competitorAccessRows } from '../../modules/competitors/competitors.access.js';
 import { contactAccessRows } from '../../modules/contacts/contacts.access.js';
 import { importAccessRows } from '../../modules/imports/imports.access.js';
+import { kpiAccessRows } from '../../modules/kpi/kpi.access.js';
 import { planAccessRows } from '../../modules/plans/plans.access.js';
 import { tieringAccessRows } from '../../modules/tiering/tiering.access.js';
 import { type MatrixRow, NIL, only, signedInOnly, seesAll, type Who } from './matrix-kit.js';
@@ -113,6 +114,7 @@ export const accessMatrix: MatrixRow[] = [
   ...competitorAccessRows,
   ...tieringAccessRows,
   ...importAccessRows,
+  ...kpiAccessRows,
 ];
 
 function setupBody(n: number) {
