@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import { Locale } from '../../core/contracts.js';
 
+/** W of kpi.md: an account is active on a day when it ordered in the W days up to that day. */
+export const ActivityWindowDays = z.number().int().min(1).max(3660);
+
 export const Company = z.object({
   name: z.string(),
   currency: z.string(),
   timeZone: z.string(),
   defaultLocale: Locale,
+  activityWindowDays: ActivityWindowDays,
 });
 export type Company = z.infer<typeof Company>;
 
@@ -23,7 +27,10 @@ export const CompanyInput = z.strictObject({
   currency,
   timeZone,
   defaultLocale: Locale,
+  /** default 90 */
+  activityWindowDays: ActivityWindowDays.optional(),
 });
+export type CompanyInput = z.infer<typeof CompanyInput>;
 
 export const SetupStatus = z.object({ needed: z.boolean(), demo: z.boolean() });
 export const SetupRequest = z.strictObject({

@@ -6,12 +6,21 @@ import { AppError } from '../../core/errors.js';
 import { assertCan } from '../../core/policy/policy.js';
 import { hashPassword } from '../auth/secrets.js';
 import { users } from '../users/users.schema.js';
-import type { Company, SetupRequest } from './company.contracts.js';
+import type { Company, CompanyInput, SetupRequest } from './company.contracts.js';
 import { company } from './company.schema.js';
 
 export async function findCompany(db: Db): Promise<(Company & { demo: boolean }) | null> {
   const [row] = await db.select().from(company).where(eq(company.id, 1));
-  return row ? { name: row.name, currency: row.currency, timeZone: row.timeZone, defaultLocale: row.defaultLocale, demo: row.demo } : null;
+  return row
+    ? {
+        name: row.name,
+        currency: row.currency,
+        timeZone: row.timeZone,
+        defaultLocale: row.defaultLocale,
+        activityWindowDays: row.activityWindowDays,
+        demo: row.demo,
+      }
+    : null;
 }
 
 export async function getCompany(ctx: Ctx): Promise<Company> {
@@ -22,7 +31,7 @@ export async function getCompany(ctx: Ctx): Promise<Company> {
   return rest;
 }
 
-export async function updateCompany(ctx: Ctx, input: Company): Promise<Company> {
+export async function updateCompany(ctx: Ctx, input: CompanyInput): Promise<Company> {
   assertCan(actorOf(ctx), 'company.manage');
   await ctx.db.transaction(async (tx) => {
     const [before] = await tx.select().from(company).where(eq(company.id, 1)).for('update');

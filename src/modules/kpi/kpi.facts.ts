@@ -102,14 +102,16 @@ export async function loadFacts(db: Executor, p: Period, grouping: Grouping): Pr
   const staysInGroup = company
     ? sql`true`
     : sql`NOT EXISTS (
-        SELECT 1 FROM ranges r WHERE r.account_id = c.account_id AND r.lo > ${from} AND r.lo <= ${to}
-          AND NOT EXISTS (SELECT 1 FROM g g2 WHERE g2.gkey = g.gkey AND g2.user_id = r.owner_id))`;
+        SELECT 1 FROM moved m WHERE m.account_id = c.account_id
+          AND NOT EXISTS (SELECT 1 FROM g g2 WHERE g2.gkey = g.gkey AND g2.user_id = m.owner_id))`;
 
   const result = await db.execute<{ gkey: string; metric: string; n: string | null; list: string[] | null }>(sql`
     WITH g AS (SELECT * FROM unnest(${sql.param(keys)}::text[], ${sql.param(userIds)}::uuid[]) AS g(gkey, user_id)),
     ranges AS MATERIALIZED (${ownerRanges}),
     at_from AS (SELECT account_id, owner_id FROM ranges r WHERE ${covers(from)}),
     at_to AS (SELECT account_id, owner_id FROM ranges r WHERE ${covers(to)}),
+    -- the assignments that start inside P (few): an account handed on inside P
+    moved AS (SELECT account_id, owner_id FROM ranges WHERE lo > ${from} AND lo <= ${to}),
     cohort AS (
       SELECT a.id AS account_id, f.owner_id, a.status, a.lost_date
       FROM accounts a LEFT JOIN at_from f ON f.account_id = a.id

@@ -299,7 +299,23 @@ describe('the KPI report of Q1', () => {
     expect(one.managers.map((m) => m.manager)).toEqual([bob.email]);
     expect(one.total.revenue).toBe(455);
     expect((await head.get(`/api/kpi?${Q1}&manager=nobody@example.test`)).statusCode).toBe(404);
+    // a user with nothing in the period is not a manager of it
+    const eve = (await t.database.db.execute<{ email: string }>(sql`SELECT email FROM users WHERE name = 'Eve Nothing'`)).rows[0]?.email;
+    expect((await report(`${Q1}&manager=${eve}`)).managers).toEqual([]);
     expect((await head.get('/api/kpi?from=2026-03-01&to=2026-02-01')).statusCode).toBe(400);
+  });
+
+  it('follows the activity window setting of the company', async () => {
+    const admin = await signedIn(t.app, await makeUser(t.database.db, { role: 'admin' }));
+    const settings = { name: 'Test Company', currency: 'RUB', timeZone: 'America/Noronha', defaultLocale: 'en' };
+    expect((await admin.put('/api/company', { ...settings, activityWindowDays: 0 })).statusCode).toBe(400);
+    expect((await admin.put('/api/company', { ...settings, activityWindowDays: 30 })).json()).toMatchObject({ activityWindowDays: 30 });
+    const r = await report(Q1);
+    // an order in [2025-12-02, 2025-12-31]: A1 and A3 (which leaves), not A4 (1 December); A1's last
+    // order (1 February) is not in [2026-03-02, 2026-03-31], so it churns
+    expect(r.activity_window_days).toBe(30);
+    expect(figuresOf(r, ann)).toMatchObject({ start_base: 1, churned: 1 });
+    await admin.put('/api/company', { ...settings, activityWindowDays: 90 });
   });
 
   it('re-assigns the figures when a transfer is back-dated, and back when it is undone', async () => {

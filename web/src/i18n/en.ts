@@ -4,6 +4,7 @@ import { plansEn } from '../features/plans/i18n';
 import { competitorsEn } from '../features/competitors/i18n';
 import { tieringEn } from '../features/tiering/i18n';
 import { importsEn } from '../features/imports/i18n';
+import { kpiEn } from '../features/kpi/i18n';
 
 /** The English catalogue: the source of truth for keys. `ru.ts` must have exactly the same shape. */
 export const en = {
@@ -38,6 +39,7 @@ export const en = {
   nav: {
     accounts: 'Accounts',
     competitors: 'Competitors',
+    kpi: 'KPIs',
     scoring: 'Key-account scoring',
     imports: 'Imports',
     home: 'Home',
@@ -255,6 +257,9 @@ export const en = {
     title: 'Company',
     subtitle: 'Settings every user of Grove shares.',
     saved: 'Company settings saved.',
+    activityWindow: 'Activity window',
+    activityWindowHint: 'A client counts as active on a day when it ordered within this many days up to it (retention, churn and the active base).',
+    days: 'days',
   },
   profile: {
     title: 'Profile',
@@ -314,6 +319,7 @@ export const en = {
   contacts: contactsEn,
   plans: plansEn,
   competitors: competitorsEn,
+  kpi: kpiEn,
   tiering: tieringEn,
   imports: importsEn,
 };

@@ -5,6 +5,7 @@ import { plansRu } from '../features/plans/i18n';
 import { competitorsRu } from '../features/competitors/i18n';
 import { tieringRu } from '../features/tiering/i18n';
 import { importsRu } from '../features/imports/i18n';
+import { kpiRu } from '../features/kpi/i18n';
 
 /** The Russian catalogue: `satisfies Catalog` makes a missing or an extra key a compile error. */
 export const ru = {
@@ -39,6 +40,7 @@ export const ru = {
   nav: {
     accounts: 'Клиенты',
     competitors: 'Конкуренты',
+    kpi: 'KPI',
     scoring: 'Оценка ключевых клиентов',
     imports: 'Импорт данных',
     home: 'Главная',
@@ -257,6 +259,9 @@ export const ru = {
     title: 'Компания',
     subtitle: 'Общие настройки для всех пользователей Grove.',
     saved: 'Настройки компании сохранены.',
+    activityWindow: 'Окно активности',
+    activityWindowHint: 'Клиент считается активным в день, если делал заказ в течение этого числа дней до него включительно (удержание, отток и активная база).',
+    days: 'дн.',
   },
   profile: {
     title: 'Профиль',
@@ -316,6 +321,7 @@ export const ru = {
   contacts: contactsRu,
   plans: plansRu,
   competitors: competitorsRu,
+  kpi: kpiRu,
   tiering: tieringRu,
   imports: importsRu,
 } satisfies Catalog;

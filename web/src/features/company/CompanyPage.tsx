@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Stack } from '@mantine/core';
+import { Button, Group, NumberInput, Paper, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -28,13 +28,13 @@ export function CompanyPage() {
 function CompanyForm({ company }: { company: Company }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const form = useForm<CompanyValues>({
+  const form = useForm<CompanyValues & { activityWindowDays: number }>({
     mode: 'uncontrolled',
     initialValues: { ...company },
     validate: zodValidate<CompanyValues>(CompanyInput),
   });
   const save = useMutation({
-    mutationFn: (values: CompanyValues) => api.put<Company>('/api/company', values),
+    mutationFn: (values: CompanyValues & { activityWindowDays: number }) => api.put<Company>('/api/company', values),
     onSuccess: async () => {
       notifySuccess(t('company.saved'));
       form.resetDirty();
@@ -47,6 +47,18 @@ function CompanyForm({ company }: { company: Company }) {
       <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate>
         <Stack gap="md">
           <CompanyFields form={form} />
+          <NumberInput
+            label={t('company.activityWindow')}
+            description={t('company.activityWindowHint')}
+            min={1}
+            max={3660}
+            allowDecimal={false}
+            suffix={` ${t('company.days')}`}
+            maw={260}
+            required
+            {...form.getInputProps('activityWindowDays')}
+            key={form.key('activityWindowDays')}
+          />
           <Group justify="flex-end">
             <Button type="submit" loading={save.isPending}>
               {t('common.save')}
