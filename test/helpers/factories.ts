@@ -9,6 +9,8 @@ import { users } from '../../src/modules/users/users.schema.js';
 import type { TeamRole } from '../../src/modules/accounts/accounts.contracts.js';
 import { accountOwners, accounts, accountTeam } from '../../src/modules/accounts/accounts.schema.js';
 import { contacts } from '../../src/modules/contacts/contacts.schema.js';
+import { sql } from 'drizzle-orm';
+import { products } from '../../src/modules/products/products.schema.js';
 
 export const PASSWORD = 'correct horse battery staple';
 let passwordHash: Promise<string> | undefined;
@@ -111,4 +113,42 @@ export async function makeContact(
     .returning({ id: contacts.id });
   if (!row) throw new Error('contact not created');
   return row;
+}
+
+/** A product of the catalogue (products import), with exact decimal cost and price. */
+export async function makeProduct(db: Db, patch: Partial<typeof products.$inferInsert> = {}): Promise<{ id: string; sku: string }> {
+  const sku = patch.sku ?? `SKU-${crypto.randomBytes(4).toString('hex')}`;
+  const [row] = await db
+    .insert(products)
+    .values({ name: `Product ${sku}`, type: 'product', unitCost: '10.0000', basePrice: '15.0000', ...patch, sku })
+    .returning({ id: products.id });
+  if (!row) throw new Error('product not created');
+  return { id: row.id, sku };
+}
+
+/**
+ * An order line, stamped with the account's owner on the order date and counted in the KPI summaries,
+ * as the orders import stores one.
+ */
+export async function makeOrderLine(
+  db: Db,
+  opts: {
+    orderId: string;
+    lineNo?: number;
+    accountId: string;
+    productId: string;
+    orderDate: string;
+    quantity: string;
+    unitPrice: string;
+    discountPct?: string;
+    unitCost?: string;
+    status?: 'confirmed' | 'cancelled';
+  },
+): Promise<void> {
+  await db.execute(sql`
+    INSERT INTO order_lines (order_id, line_no, account_id, order_date, product_id, quantity, unit_price, discount_pct, unit_cost, status, owner_id)
+    VALUES (${opts.orderId}, ${opts.lineNo ?? 1}, ${opts.accountId}, ${opts.orderDate}, ${opts.productId}, ${opts.quantity},
+            ${opts.unitPrice}, ${opts.discountPct ?? '0'}, ${opts.unitCost ?? '0'}, ${opts.status ?? 'confirmed'},
+            kpi_owner_on(${opts.accountId}::uuid, ${opts.orderDate}::date))`);
+  await db.execute(sql`SELECT kpi_refresh_days(ARRAY[${opts.orderDate}]::date[]), kpi_refresh_firsts(ARRAY[${opts.accountId}]::uuid[])`);
 }

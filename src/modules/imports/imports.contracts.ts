@@ -1,7 +1,19 @@
 import { z } from 'zod';
 
 /** The entities this version imports (import-format.md); the others arrive with their modules. */
-export const importEntities = ['users', 'accounts', 'account_transfers', 'contacts'] as const;
+export const importEntities = [
+  'users',
+  'accounts',
+  'account_transfers',
+  'products',
+  'returns',
+  'invoices',
+  'payments',
+  'interactions',
+  'complaints',
+  'plans',
+  'contacts',
+] as const;
 export const ImportEntity = z.enum(importEntities);
 export type ImportEntity = z.infer<typeof ImportEntity>;
 

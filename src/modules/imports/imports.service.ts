@@ -7,6 +7,13 @@ import { assertCan, can } from '../../core/policy/policy.js';
 import { accountTransfersImporter } from '../accounts/account-transfers.import.js';
 import { accountsImporter } from '../accounts/accounts.import.js';
 import { contactsImporter } from '../contacts/contacts.import.js';
+import { complaintsImporter } from '../complaints/complaints.import.js';
+import { interactionsImporter } from '../interactions/interactions.import.js';
+import { invoicesImporter } from '../invoices/invoices.import.js';
+import { paymentsImporter } from '../invoices/payments.import.js';
+import { returnsImporter } from '../orders/returns.import.js';
+import { productsImporter } from '../products/products.import.js';
+import { plansImporter } from '../targets/targets.import.js';
 import { users } from '../users/users.schema.js';
 import { usersImporter } from '../users/users.import.js';
 import { type EntityImporter, type Phase, runImport } from './engine.js';
@@ -17,6 +24,13 @@ export const importers: Record<ImportEntity, EntityImporter> = {
   users: usersImporter,
   accounts: accountsImporter,
   account_transfers: accountTransfersImporter,
+  products: productsImporter,
+  returns: returnsImporter,
+  invoices: invoicesImporter,
+  payments: paymentsImporter,
+  interactions: interactionsImporter,
+  complaints: complaintsImporter,
+  plans: plansImporter,
   contacts: contactsImporter,
 };
 

@@ -1,9 +1,11 @@
 import { Box, Group, Paper, Stack, Text, ThemeIcon, Tooltip } from '@mantine/core';
 import {
+  IconAlertTriangle,
   IconArchive,
   IconArchiveOff,
   IconArrowsExchange,
   IconBolt,
+  IconCalendarEvent,
   IconClipboardText,
   IconNote,
   IconPencil,
@@ -21,6 +23,8 @@ import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../app/session';
 import { formatDate, formatDateTime } from '../../i18n/format';
 import { accountStoryFields } from '../../../../src/modules/accounts/accounts.contracts';
+import { complaintSeverities } from '../../../../src/modules/complaints/complaints.contracts';
+import { interactionStatuses, interactionTypes } from '../../../../src/modules/interactions/interactions.contracts';
 import type { Account, TimelineEvent } from './accountsApi';
 import { formatMoney, formatWhen } from './format';
 
@@ -32,10 +36,14 @@ export const timelineGroups = {
   stakeholders: ['contact.*', 'contacts.*'],
   plan: ['plan.*'],
   competitors: ['competitor.*'],
+  interactions: ['interaction.*'],
+  complaints: ['complaint.*'],
 } as const satisfies Record<string, readonly string[]>;
 export type TimelineGroup = keyof typeof timelineGroups;
 
 type Data = Record<string, unknown>;
+/** The value when it is one of the known keys (event data is JSON written by the server). */
+const oneOfKeys = <T extends string>(v: unknown, keys: readonly T[]): T | null => (keys.includes(v as T) ? (v as T) : null);
 const planSections = ['businessGoals', 'review', 'needs', 'solutions', 'goals', 'swot', 'opportunities'] as const;
 type PlanSection = (typeof planSections)[number];
 const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
@@ -246,6 +254,50 @@ function render(e: TimelineEvent, c: Ctx): Rendered {
               : threat
                 ? t('accounts.timeline.competitorThreat', { actor, name, threat })
                 : t('accounts.timeline.competitor', { actor, name }),
+      };
+    }
+    case 'interaction.logged': {
+      const type = oneOfKeys(d.type, interactionTypes);
+      const status = oneOfKeys(d.status, interactionStatuses);
+      const subject = str(d.subject);
+      return {
+        icon: IconCalendarEvent,
+        color: d.status === 'done' ? 'teal' : d.status === 'cancelled' ? 'gray' : 'blue',
+        sentence: t('accounts.timeline.interaction', {
+          type: type ? t(`accounts.timeline.interactionTypes.${type}`) : String(d.type ?? '—'),
+          user: person(d.user) ?? '—',
+          status: status ? t(`accounts.timeline.interactionStatuses.${status}`) : String(d.status ?? '—'),
+        }),
+        body:
+          subject || d.allDay === true ? (
+            <Text size="sm" c="dimmed">
+              {[subject, d.allDay === true ? t('accounts.timeline.allDay') : null].filter(Boolean).join(' · ')}
+            </Text>
+          ) : undefined,
+      };
+    }
+    case 'complaint.received': {
+      const severity = oneOfKeys(d.severity, complaintSeverities);
+      const category = str(d.category);
+      const notes = [
+        category ? t('accounts.timeline.complaintCategory', { category }) : null,
+        d.justified === true
+          ? t('accounts.timeline.complaintJustified')
+          : d.justified === false
+            ? t('accounts.timeline.complaintUnjustified')
+            : null,
+      ].filter(Boolean);
+      return {
+        icon: IconAlertTriangle,
+        color: d.severity === 'critical' || d.severity === 'high' ? 'red' : 'orange',
+        sentence: t('accounts.timeline.complaint', {
+          severity: severity ? t(`accounts.timeline.complaintSeverities.${severity}`) : String(d.severity ?? '—'),
+        }),
+        body: notes.length ? (
+          <Text size="sm" c="dimmed">
+            {notes.join(' · ')}
+          </Text>
+        ) : undefined,
       };
     }
     default:

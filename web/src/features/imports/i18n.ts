@@ -4,12 +4,19 @@ import type { DeepString } from '../../i18n/catalog';
 export const importsEn = {
   title: 'Imports',
   subtitle:
-    'Bring people, accounts, ownership history and stakeholders in from spreadsheets or your accounting system. A file is stored all or nothing: if any row is wrong, nothing changes.',
+    'Bring people, accounts, ownership history, the catalogue, sales, invoices and payments, interactions, complaints, plans and stakeholders in from spreadsheets or your accounting system. A file is stored all or nothing: if any row is wrong, nothing changes.',
   entity: 'What the file holds',
   entities: {
     users: 'Users',
     accounts: 'Accounts',
     account_transfers: 'Account transfers (ownership history)',
+    products: 'Products and services',
+    returns: 'Returns',
+    invoices: 'Invoices',
+    payments: 'Payments',
+    interactions: 'Interactions (meetings, calls…)',
+    complaints: 'Complaints',
+    plans: 'Sales plans of managers',
     contacts: 'Stakeholders (contacts)',
   },
   entityHints: {
@@ -17,9 +24,20 @@ export const importsEn = {
     accounts:
       'external_id, name, owner_email; optional owner_since, tier, status, lost_date, segment, industry, region, currency, credit_limit, payment_terms_days, price_column.',
     account_transfers: 'account_external_id, to_owner_email, date: from that day the account is with the new owner.',
+    products: 'sku, name, type (product, service), unit_cost, base_price; optional category, unit.',
+    returns:
+      'return_id, order_id, line_no, return_date, quantity; optional reason. A return names a confirmed order line and cannot exceed its quantity.',
+    invoices: 'invoice_id, account_external_id, issue_date, due_date, amount; optional order_id.',
+    payments: 'payment_id, invoice_id, payment_date, amount. Import the invoices first.',
+    interactions:
+      'interaction_id, account_external_id, user_email, type, status, occurred_at (a date, or a date-time; without an offset in the company time zone); optional subject, outcome.',
+    complaints:
+      'complaint_id, account_external_id, received_at; optional first_response_at, resolved_at, severity (default normal), justified (true/false), category.',
+    plans: 'manager_email, month (YYYY-MM), revenue_target; optional active_clients_target, new_clients_target.',
     contacts: 'contact_id, account_external_id, full_name; optional title, email, phone, buying_role, influence, attitude.',
   },
-  order: 'Recommended order: users, accounts, account transfers, stakeholders.',
+  order:
+    'Recommended order: users, accounts, account transfers, products, orders, returns, invoices, payments, interactions, complaints, plans, stakeholders.',
   template: 'Download a template',
   choose: 'Choose a CSV or XLSX file',
   chooseHint: 'CSV in UTF-8 with a header row, or the first sheet of an XLSX workbook. Up to the size your administrator allows.',
@@ -78,12 +96,19 @@ export const importsEn = {
 export const importsRu = {
   title: 'Импорт данных',
   subtitle:
-    'Загрузите сотрудников, клиентов, историю закрепления и контактных лиц из таблиц или учётной системы. Файл сохраняется целиком или никак: если хотя бы одна строка с ошибкой, ничего не меняется.',
+    'Загрузите сотрудников, клиентов, историю закрепления, каталог, продажи, счета и оплаты, взаимодействия, жалобы, планы и контактных лиц из таблиц или учётной системы. Файл сохраняется целиком или никак: если хотя бы одна строка с ошибкой, ничего не меняется.',
   entity: 'Что в файле',
   entities: {
     users: 'Сотрудники',
     accounts: 'Клиенты',
     account_transfers: 'Передачи клиентов (история закрепления)',
+    products: 'Товары и услуги',
+    returns: 'Возвраты',
+    invoices: 'Счета',
+    payments: 'Оплаты',
+    interactions: 'Взаимодействия (встречи, звонки…)',
+    complaints: 'Жалобы',
+    plans: 'Планы продаж менеджеров',
     contacts: 'Контактные лица',
   },
   entityHints: {
@@ -91,9 +116,20 @@ export const importsRu = {
     accounts:
       'external_id, name, owner_email; необязательно owner_since, tier, status, lost_date, segment, industry, region, currency, credit_limit, payment_terms_days, price_column.',
     account_transfers: 'account_external_id, to_owner_email, date: с этого дня клиент закреплён за новым менеджером.',
+    products: 'sku, name, type (product, service), unit_cost, base_price; необязательно category, unit.',
+    returns:
+      'return_id, order_id, line_no, return_date, quantity; необязательно reason. Возврат ссылается на подтверждённую строку заказа и не может превышать её количество.',
+    invoices: 'invoice_id, account_external_id, issue_date, due_date, amount; необязательно order_id.',
+    payments: 'payment_id, invoice_id, payment_date, amount. Сначала загрузите счета.',
+    interactions:
+      'interaction_id, account_external_id, user_email, type, status, occurred_at (дата или дата и время; без смещения — в часовом поясе компании); необязательно subject, outcome.',
+    complaints:
+      'complaint_id, account_external_id, received_at; необязательно first_response_at, resolved_at, severity (по умолчанию normal), justified (true/false), category.',
+    plans: 'manager_email, month (ГГГГ-ММ), revenue_target; необязательно active_clients_target, new_clients_target.',
     contacts: 'contact_id, account_external_id, full_name; необязательно title, email, phone, buying_role, influence, attitude.',
   },
-  order: 'Рекомендуемый порядок: сотрудники, клиенты, передачи клиентов, контактные лица.',
+  order:
+    'Рекомендуемый порядок: сотрудники, клиенты, передачи клиентов, товары, заказы, возвраты, счета, оплаты, взаимодействия, жалобы, планы, контактные лица.',
   template: 'Скачать шаблон',
   choose: 'Выберите файл CSV или XLSX',
   chooseHint: 'CSV в UTF-8 со строкой заголовков или первый лист книги XLSX. Размер — до предела, заданного администратором.',
