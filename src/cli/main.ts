@@ -74,7 +74,7 @@ program
 
 program
   .command('import')
-  .description('Import a CSV or XLSX file (see shared import-format: users, accounts, account_transfers, contacts); all or nothing')
+  .description('Import a CSV or XLSX file in the shared import format (users, accounts, account_transfers, products, orders, returns, invoices, payments, interactions, complaints, plans, contacts); all or nothing')
   .addArgument(new Argument('<entity>', 'what the file holds').choices(importEntities))
   .argument('<file>', 'a .csv (UTF-8) or .xlsx file with a header row')
   .option('--dry-run', 'check and report what would happen; store nothing')
