@@ -29,7 +29,7 @@ export const KpiExportQuery = z
   .refine((q) => !(q.manager && q.lead), { message: 'name a manager or a team lead, not both', path: ['lead'] });
 export type KpiExportQuery = z.infer<typeof KpiExportQuery>;
 
-/** The columns of the people table in the PDF (the workbook has every figure). */
+/** The columns of the people table in the PDF, as many as a landscape page holds (the workbook has every figure). */
 const pdfPeopleColumns: KpiKey[] = [
   'revenue',
   'revenue_plan',
@@ -39,8 +39,6 @@ const pdfPeopleColumns: KpiKey[] = [
   'active_clients_end',
   'new_clients',
   'retention_rate',
-  'meetings',
-  'calls',
   'receivables_overdue',
   'complaints',
 ];
@@ -345,7 +343,12 @@ export function kpiPdfDocument(v: KpiExportView, compress = true): TDocumentDefi
       ...pdfPeopleColumns.map((k) => ({ text: t.figures[k], style: 'th', alignment: 'right' as const })),
     ];
     const body: TableCell[][] = v.people.rows.map((p) => [
-      { stack: [{ text: p.name, bold: true }, { text: p.manager, style: 'muted' }] },
+      {
+        stack: [
+          { text: p.name, bold: true },
+          { text: p.manager, style: 'muted' },
+        ],
+      },
       ...pdfPeopleColumns.map((k) => ({ text: f.figure(k, p[k]), alignment: 'right' as const, noWrap: true })),
     ]);
     content.push({
@@ -353,8 +356,13 @@ export function kpiPdfDocument(v: KpiExportView, compress = true): TDocumentDefi
         { text: v.people.kind === 'managers' ? t.managers : t.members, style: 'h2', margin: [0, 4, 0, 4] },
         v.people.rows.length
           ? {
-              table: { headerRows: 1, widths: [110, ...pdfPeopleColumns.map(() => '*' as const)], body: [header, ...body], dontBreakRows: true },
-              layout: { ...lines, fillColor: (row: number) => (row === 0 ? HEAD_FILL : null) },
+              table: {
+                headerRows: 1,
+                widths: [110, ...pdfPeopleColumns.map(() => '*' as const)],
+                body: [header, ...body],
+                dontBreakRows: true,
+              },
+              layout: { ...lines, fillColor: (row: number) => (row === 0 ? HEAD_FILL : null), paddingLeft: () => 3, paddingRight: () => 3 },
               fontSize: 7.5,
             }
           : { text: t.noPeople, style: 'muted' },
