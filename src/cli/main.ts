@@ -59,7 +59,7 @@ program
 program
   .command('demo')
   .description(
-    'Fill an empty installation with the bilingual demo company (people, teams, 150 accounts with their stakeholders, plans and history)',
+    'Fill an empty installation with the bilingual demo company (people, teams, 150 accounts with their stakeholders, plans and history, and three years of orders, invoices, interactions, complaints and targets)',
   )
   .option('--json', 'print the demo sign-ins as JSON')
   .action((opts: { json?: boolean }) =>
@@ -74,7 +74,9 @@ program
 
 program
   .command('import')
-  .description('Import a CSV or XLSX file in the shared import format (users, accounts, account_transfers, products, orders, returns, invoices, payments, interactions, complaints, plans, contacts); all or nothing')
+  .description(
+    'Import a CSV or XLSX file in the shared import format (users, accounts, account_transfers, products, orders, returns, invoices, payments, interactions, complaints, plans, contacts); all or nothing',
+  )
   .addArgument(new Argument('<entity>', 'what the file holds').choices(importEntities))
   .argument('<file>', 'a .csv (UTF-8) or .xlsx file with a header row')
   .option('--dry-run', 'check and report what would happen; store nothing')

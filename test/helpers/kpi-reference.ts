@@ -41,9 +41,9 @@ export function localDate(instant: string, timeZone: string): string {
 }
 
 export function referenceKpis(c: RefCompany, from: string, to: string, managerId: string | null): KpiFigures {
-  const P = (d: string) => d >= from && d <= to;
-  const L = num(to) - num(from) + 1;
-  const prevFrom = iso(num(from) - L);
+  const inP = (d: string) => d >= from && d <= to;
+  const length = num(to) - num(from) + 1;
+  const prevFrom = iso(num(from) - length);
   const prevTo = iso(num(from) - 1);
   const W = c.windowDays;
   const owner = (accountId: string, d: string): string | null => {
@@ -71,11 +71,11 @@ export function referenceKpis(c: RefCompany, from: string, to: string, managerId
     return true;
   };
   const S2 = S.filter((a) => everyDay(a.id));
-  const C = S2.filter((a) => !active(a.id, to) || (a.status === 'lost' && a.lostDate !== null && P(a.lostDate)));
+  const C = S2.filter((a) => !active(a.id, to) || (a.status === 'lost' && a.lostDate !== null && inP(a.lostDate)));
 
   const newClients = c.accounts.filter((a) => {
     const f = firstOrder(a.id);
-    return f !== null && P(f) && isM(a.id, f);
+    return f !== null && inP(f) && isM(a.id, f);
   }).length;
   const activeEnd = c.accounts.filter((a) => isM(a.id, to) && active(a.id, to)).length;
 
@@ -90,14 +90,14 @@ export function referenceKpis(c: RefCompany, from: string, to: string, managerId
   for (const [k, d] of pairs) {
     const [accountId = '', productId = ''] = k.split('|');
     const f = firstOrder(accountId);
-    if (P(d) && isM(accountId, d) && f !== null && f < from) {
+    if (inP(d) && isM(accountId, d) && f !== null && f < from) {
       upsell++;
       if (c.products.find((p) => p.id === productId)?.type === 'service') services++;
     }
   }
 
   const done = c.interactions.filter(
-    (i) => i.status === 'done' && (managerId === null || i.userId === managerId) && P(localDate(i.occurredAt, c.timeZone)),
+    (i) => i.status === 'done' && (managerId === null || i.userId === managerId) && inP(localDate(i.occurredAt, c.timeZone)),
   );
   const meetings = done.filter((i) => ['meeting', 'visit', 'presentation', 'negotiation', 'training'].includes(i.type)).length;
   const calls = done.filter((i) => i.type === 'call').length;
@@ -136,7 +136,7 @@ export function referenceKpis(c: RefCompany, from: string, to: string, managerId
     const [y, m] = p.month.split('-').map(Number) as [number, number];
     const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
     let inside = 0;
-    for (let x = first; x < first + days; x++) if (P(iso(x))) inside++;
+    for (let x = first; x < first + days; x++) if (inP(iso(x))) inside++;
     plan = plan.add(d(p.revenue).mul(Exact.of(inside, days)));
   }
 
@@ -153,7 +153,7 @@ export function referenceKpis(c: RefCompany, from: string, to: string, managerId
 
   const complaints = c.complaints.filter((x) => {
     const day = localDate(x.receivedAt, c.timeZone);
-    return P(day) && isM(x.accountId, day);
+    return inP(day) && isM(x.accountId, day);
   });
   const seconds = complaints
     .filter((x) => x.firstResponseAt !== null)

@@ -65,6 +65,7 @@ export const en = {
     TEAM_MEMBER_INVALID: 'Team members must be active users who work with accounts.',
     TEAM_DUPLICATE_MEMBER: 'Each person can be on the team only once.',
     TEAM_OWNER_IN_TEAM: 'The owner of the account cannot also be on its team.',
+    TARGET_MANAGER_INVALID: 'Individual plans are for active KAMs and senior KAMs (or whoever already has a plan that year).',
     CONFLICT: 'Someone else changed this record meanwhile. Reload it and try again.',
     SERVICE_UNAVAILABLE: 'Grove is not ready yet. Try again in a moment.',
     INTERNAL_ERROR: 'Something went wrong on our side. The error has been logged (request {{requestId}}).',

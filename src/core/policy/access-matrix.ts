@@ -3,8 +3,13 @@ import { competitorAccessRows } from '../../modules/competitors/competitors.acce
 import { contactAccessRows } from '../../modules/contacts/contacts.access.js';
 import { importAccessRows } from '../../modules/imports/imports.access.js';
 import { kpiAccessRows } from '../../modules/kpi/kpi.access.js';
+import { kpiExportAccessRows } from '../../modules/kpi/kpi-export.access.js';
 import { planAccessRows } from '../../modules/plans/plans.access.js';
 import { tieringAccessRows } from '../../modules/tiering/tiering.access.js';
+import { targetAccessRows } from '../../modules/targets/targets.access.js';
+import { commercialAccessRows } from '../../modules/orders/orders.access.js';
+import { interactionAccessRows } from '../../modules/interactions/interactions.access.js';
+import { complaintAccessRows } from '../../modules/complaints/complaints.access.js';
 import { type MatrixRow, NIL, only, signedInOnly, seesAll, type Who } from './matrix-kit.js';
 
 export { everyone, type MatrixRow, type Who } from './matrix-kit.js';
@@ -113,8 +118,13 @@ export const accessMatrix: MatrixRow[] = [
   ...planAccessRows,
   ...competitorAccessRows,
   ...tieringAccessRows,
+  ...targetAccessRows,
+  ...commercialAccessRows,
+  ...interactionAccessRows,
+  ...complaintAccessRows,
   ...importAccessRows,
   ...kpiAccessRows,
+  ...kpiExportAccessRows,
 ];
 
 function setupBody(n: number) {

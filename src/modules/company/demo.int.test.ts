@@ -12,6 +12,7 @@ import { accountEvents, accountOwners, accounts, accountTeam } from '../accounts
 import { companyToday, ownerOnDay } from '../accounts/ownership.js';
 import { competitorPresence, competitors } from '../competitors/competitors.schema.js';
 import { contacts } from '../contacts/contacts.schema.js';
+import { kpiReport } from '../kpi/kpi.service.js';
 import { mapWarnings } from '../contacts/contacts.warnings.js';
 import { accountPlans } from '../plans/plans.schema.js';
 import { decimalToHundredths, impliedTier } from '../tiering/scoring.js';
@@ -20,6 +21,7 @@ import { accountCriteria } from '../tiering/tiering.schema.js';
 import { users } from '../users/users.schema.js';
 import { DEMO_PASSWORD, demoEmail, demoInfo, demoPeople, demoSalesManagers, loadDemo } from './demo.js';
 import { buildDemo } from './demo/build.js';
+import { Calendar } from './demo/calendar.js';
 
 /**
  * The demo company's key-account department, loaded into a real database: what a visitor sees must
@@ -205,6 +207,146 @@ describe('the demo company', () => {
     }));
     const now = new Date('2026-06-15T09:00:00Z');
     expect(buildDemo(people, now)).toEqual(buildDemo(people, now));
+  });
+});
+
+describe('the demo sales history', () => {
+  const count = async (query: ReturnType<typeof sql>) => Number((await db().execute<{ n: string }>(query)).rows[0]!.n);
+
+  it('fills every KPI of the last full quarter, for the company and for every KAM', async () => {
+    const cal = new Calendar();
+    const from = cal.quarterStart(1);
+    const to = cal.day(cal.offsetOf(cal.quarterStart(0)) - 1);
+    const report = await kpiReport(ctxOf(), { from, to }, { asOperator: true });
+    const t = report.total;
+    for (const k of [
+      'revenue',
+      'margin',
+      'revenue_prev',
+      'revenue_plan',
+      'start_base',
+      'churned',
+      'new_clients',
+      'upsell_pairs',
+      'additional_services',
+      'meetings',
+      'calls',
+      'receivables_overdue',
+      'complaints',
+      'complaints_justified',
+    ] as const)
+      expect(t[k], k).toBeGreaterThan(0);
+    expect(t.plan_fulfilment_pct).toBeGreaterThanOrEqual(85);
+    expect(t.plan_fulfilment_pct).toBeLessThanOrEqual(110);
+    expect(t.first_response_median_hours).toBeGreaterThan(0);
+    expect(t.first_response_median_hours).toBeLessThan(24);
+    expect(t.churned).toBeLessThan(t.start_base! / 5);
+
+    const kams = demoPeople.filter((p) => p.role === 'kam' || p.role === 'senior_kam').map((p) => demoEmail(p.key));
+    for (const email of kams) {
+      const m = report.managers.find((x) => x.manager === email);
+      expect(m?.revenue, email).toBeGreaterThan(0);
+      expect(m?.revenue_plan, email).toBeGreaterThan(0);
+      expect(m?.plan_fulfilment_pct, email).toBeGreaterThanOrEqual(75);
+      expect(m?.plan_fulfilment_pct, email).toBeLessThanOrEqual(125);
+      expect(m?.meetings, email).toBeGreaterThan(0);
+    }
+  });
+
+  it('stamps every fact with the owner of its day and keeps the summaries exact', async () => {
+    expect(
+      await count(sql`SELECT count(*) AS n FROM order_lines l WHERE l.owner_id IS DISTINCT FROM kpi_owner_on(l.account_id, l.order_date)`),
+    ).toBe(0);
+    expect(
+      await count(
+        sql`SELECT count(*) AS n FROM order_returns r WHERE r.owner_id IS DISTINCT FROM kpi_owner_on(r.account_id, r.return_date)`,
+      ),
+    ).toBe(0);
+    expect(await count(sql`SELECT count(*) AS n FROM order_lines WHERE owner_id IS NULL`)).toBe(0);
+    // the summaries are what a rebuild from the facts gives
+    const [summary] = (
+      await db().execute<{ summed: string; facts: string }>(sql`
+      SELECT (SELECT sum(revenue) FROM kpi_owner_days)::text AS summed,
+             ((SELECT sum(net_amount) FROM order_lines WHERE status = 'confirmed')
+              - (SELECT sum(r.quantity * l.unit_price * (100 - l.discount_pct) / 100)
+                 FROM order_returns r JOIN order_lines l USING (order_id, line_no)))::text AS facts`)
+    ).rows;
+    expect(summary!.summed).toBe(summary!.facts);
+    expect(
+      await count(sql`SELECT count(*) AS n FROM accounts a WHERE a.status <> 'prospect'
+      AND NOT EXISTS (SELECT 1 FROM kpi_account_firsts f WHERE f.account_id = a.id)`),
+    ).toBe(0);
+    // an invoice is settled on the day its payments reach its amount
+    expect(
+      await count(sql`SELECT count(*) AS n FROM invoices i WHERE i.settled_on IS DISTINCT FROM (
+      SELECT max(p.payment_date) FROM payments p WHERE p.invoice_id = i.invoice_id
+      HAVING sum(p.amount) >= i.amount)`),
+    ).toBe(0);
+  });
+
+  it('has a sales history of about three years that ends yesterday, with plans planned ahead', async () => {
+    const [span] = (
+      await db().execute<{ first: string; last: string; today: string; lines: string; products: string; services: string }>(sql`
+      SELECT min(order_date)::text AS first, max(order_date)::text AS last, ${companyToday}::text AS today, count(*) AS lines,
+             (SELECT count(*) FROM products) AS products, (SELECT count(*) FROM products WHERE type = 'service') AS services
+      FROM order_lines`)
+    ).rows;
+    expect(span!.last < span!.today).toBe(true);
+    const years = (Date.parse(span!.today) - Date.parse(span!.first)) / (365.25 * 86_400_000);
+    expect(years).toBeGreaterThan(2.9);
+    expect(Number(span!.lines)).toBeGreaterThanOrEqual(60_000);
+    expect(Number(span!.lines)).toBeLessThanOrEqual(120_000);
+    expect(Number(span!.products)).toBeGreaterThanOrEqual(55);
+    expect(Number(span!.services)).toBeGreaterThanOrEqual(8);
+    // returns: 1–2 % of the lines, every reason, never more than the line
+    const returns = await count(sql`SELECT count(*) AS n FROM order_returns`);
+    expect(returns / Number(span!.lines)).toBeGreaterThan(0.008);
+    expect(returns / Number(span!.lines)).toBeLessThan(0.025);
+    expect(await count(sql`SELECT count(DISTINCT reason) AS n FROM order_returns`)).toBe(5);
+    expect(
+      await count(sql`SELECT count(*) AS n FROM order_returns r JOIN order_lines l USING (order_id, line_no)
+      WHERE r.quantity > l.quantity OR l.status <> 'confirmed' OR r.return_date < l.order_date`),
+    ).toBe(0);
+    // interactions done in the past, planned ahead; a few cancelled
+    expect(await count(sql`SELECT count(*) AS n FROM interactions WHERE status = 'done' AND occurred_at > now()`)).toBe(0);
+    expect(await count(sql`SELECT count(*) AS n FROM interactions WHERE status = 'planned' AND occurred_at > now()`)).toBeGreaterThan(50);
+    expect(await count(sql`SELECT count(*) AS n FROM interactions WHERE status = 'cancelled'`)).toBeGreaterThan(0);
+    // the last contact of an account is its latest interaction
+    expect(
+      await count(sql`SELECT count(*) AS n FROM accounts a WHERE a.last_contact_at IS DISTINCT FROM
+      (SELECT max(occurred_at) FROM interactions i WHERE i.account_id = a.id AND i.status = 'done')`),
+    ).toBe(0);
+    // every month's plan is split among the managers to the kopeck
+    expect(
+      await count(sql`SELECT count(*) AS n FROM department_targets d WHERE d.revenue_target <>
+      (SELECT sum(m.revenue_target) FROM manager_targets m WHERE m.month = d.month)`),
+    ).toBe(0);
+    expect(
+      await count(sql`SELECT count(*) AS n FROM department_targets
+      WHERE month >= date_trunc('year', ${companyToday}) AND month < date_trunc('year', ${companyToday}) + interval '1 year'`),
+    ).toBe(12);
+  });
+
+  it('shows clients that went quiet, were lost this quarter, or placed their first order this quarter', async () => {
+    const cal = new Calendar();
+    const current = cal.quarterStart(0);
+    const names = ['Кедр', 'Оптовик', 'Улыбка', 'Рязань-Снаб', 'Омский купец'];
+    const quiet = all.filter((a) => names.includes(a.name)).map((a) => a.id);
+    expect(quiet).toHaveLength(5);
+    const lastOrders = await db().execute<{ account_id: string; last: string }>(
+      sql`SELECT account_id, max(order_date)::text AS last FROM order_lines WHERE account_id = ANY(${sql.param(quiet)}::uuid[]) GROUP BY 1`,
+    );
+    for (const r of lastOrders.rows) expect(r.last < cal.day(-90)).toBe(true);
+    const lostNow = all.filter((a) => a.status === 'lost' && a.lostDate! >= current);
+    expect(lostNow.length).toBeGreaterThanOrEqual(1);
+    expect(lostNow.length).toBeLessThanOrEqual(2);
+    if (current < cal.day(-7))
+      expect(await count(sql`SELECT count(*) AS n FROM kpi_account_firsts WHERE first_date >= ${current}::date`)).toBeGreaterThanOrEqual(1);
+    // a few clients pay chronically late, so that some money is overdue today
+    expect(
+      await count(sql`SELECT count(DISTINCT account_id) AS n FROM invoices
+      WHERE settled_on IS NULL AND due_date < ${companyToday} - 30`),
+    ).toBeGreaterThanOrEqual(3);
   });
 });
 

@@ -67,7 +67,7 @@ export const demoEmail = (key: string) => `${key}@${DEMO_DOMAIN}`;
 
 /**
  * Fills an empty installation with the demo company: its people, and a key-account department of
- * about 150 clients with their history (demo/). One transaction: a failure leaves nothing. Refuses
+ * about 150 clients with their history and three years of sales (demo/). One transaction: a failure leaves nothing. Refuses
  * when a company exists.
  */
 export async function loadDemo(ctx: Ctx): Promise<void> {
@@ -97,7 +97,16 @@ export async function loadDemo(ctx: Ctx): Promise<void> {
       })),
     );
     await writeDemoRows(tx, rows);
-    const after = { users: people.length, accounts: rows.accounts.length, contacts: rows.contacts.length, events: rows.events.length };
+    const after = {
+      users: people.length,
+      accounts: rows.accounts.length,
+      contacts: rows.contacts.length,
+      events: rows.events.length,
+      orderLines: rows.orderLines.length,
+      invoices: rows.invoices.length,
+      interactions: rows.interactions.length,
+      complaints: rows.complaints.length,
+    };
     await recordAudit(ctx, { action: 'company.demo_loaded', entity: 'company', entityId: '1', after }, tx);
   });
 }

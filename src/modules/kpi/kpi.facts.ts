@@ -213,8 +213,10 @@ export async function loadFacts(db: Executor, p: Period, grouping: Grouping): Pr
 
   const facts = new Map<string, RawFacts>();
   const factsOf = (key: string) => {
-    let f = facts.get(key);
-    if (!f) facts.set(key, (f = emptyFacts()));
+    const known = facts.get(key);
+    if (known) return known;
+    const f = emptyFacts();
+    facts.set(key, f);
     return f;
   };
   for (const row of result.rows) {

@@ -3,10 +3,14 @@ import {
   IconBuilding,
   IconBuildingStore,
   IconChartBar,
+  IconChartLine,
   IconFileImport,
   IconHome,
+  IconLifebuoy,
   IconListDetails,
+  IconMessages,
   IconSwords,
+  IconTarget,
   IconUsers,
 } from '@tabler/icons-react';
 import type { Me } from './types';
@@ -16,12 +20,28 @@ export interface NavItem {
     | '/'
     | '/accounts'
     | '/competitors'
+    | '/kpi'
+    | '/sales-plans'
+    | '/interactions'
+    | '/service'
     | '/settings/users'
     | '/settings/audit'
     | '/settings/company'
     | '/settings/scoring'
     | '/settings/imports';
-  labelKey: 'nav.home' | 'nav.accounts' | 'nav.competitors' | 'nav.users' | 'nav.audit' | 'nav.company' | 'nav.scoring' | 'nav.imports';
+  labelKey:
+    | 'nav.salesPlans'
+    | 'nav.interactions'
+    | 'nav.service'
+    | 'nav.home'
+    | 'nav.accounts'
+    | 'nav.competitors'
+    | 'nav.kpi'
+    | 'nav.users'
+    | 'nav.audit'
+    | 'nav.company'
+    | 'nav.scoring'
+    | 'nav.imports';
   icon: Icon;
   /** any of these permissions shows the item; none listed: everyone */
   anyOf?: string[];
@@ -30,7 +50,12 @@ export interface NavItem {
 export const mainItems: NavItem[] = [
   { to: '/', labelKey: 'nav.home', icon: IconHome },
   { to: '/accounts', labelKey: 'nav.accounts', icon: IconBuildingStore, anyOf: ['accounts.read'] },
+  // interactions and complaints are for the roles that see accounts in full (the same roles as kpi.drill)
+  { to: '/interactions', labelKey: 'nav.interactions', icon: IconMessages, anyOf: ['kpi.drill'] },
+  { to: '/service', labelKey: 'nav.service', icon: IconLifebuoy, anyOf: ['kpi.drill'] },
   { to: '/competitors', labelKey: 'nav.competitors', icon: IconSwords, anyOf: ['competitors.read'] },
+  { to: '/kpi', labelKey: 'nav.kpi', icon: IconChartLine, anyOf: ['kpi.read'] },
+  { to: '/sales-plans', labelKey: 'nav.salesPlans', icon: IconTarget, anyOf: ['targets.read'] },
 ];
 
 export const settingsItems: NavItem[] = [

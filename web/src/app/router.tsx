@@ -4,6 +4,13 @@ import { AccountsPage } from '../features/accounts/AccountsPage';
 import { AuditPage } from '../features/audit/AuditPage';
 import { CompetitorsPage } from '../features/competitors/CompetitorsPage';
 import { ImportsPage } from '../features/imports/ImportsPage';
+import { KpiPage } from '../features/kpi/KpiPage';
+import { validateKpiSearch } from '../features/kpi/search';
+import { PlansPage } from '../features/targets/PlansPage';
+import { validatePlansSearch } from '../features/targets/search';
+import { InteractionsPage } from '../features/interactions/InteractionsPage';
+import { validateInteractionsSearch, validateServiceSearch } from '../features/interactions/search';
+import { ServicePage } from '../features/complaints/ServicePage';
 import { RetieringPage } from '../features/tiering/RetieringPage';
 import { ScoringSettingsPage } from '../features/tiering/ScoringSettingsPage';
 import { InvitePage } from '../features/auth/InvitePage';
@@ -41,7 +48,7 @@ const auditRoute = createRoute({ getParentRoute: () => appRoute, path: '/setting
 const companyRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings/company', component: CompanyPage });
 
 export const accountsRoute = createRoute({ getParentRoute: () => appRoute, path: '/accounts', component: AccountsPage });
-export const accountTabs = ['overview', 'stakeholders', 'plan', 'competitors', 'timeline'] as const;
+export const accountTabs = ['overview', 'stakeholders', 'plan', 'commercial', 'service', 'competitors', 'timeline'] as const;
 export type AccountTab = (typeof accountTabs)[number];
 export const accountRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -54,6 +61,30 @@ export const retieringRoute = createRoute({ getParentRoute: () => appRoute, path
 const competitorsRoute = createRoute({ getParentRoute: () => appRoute, path: '/competitors', component: CompetitorsPage });
 const scoringRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings/scoring', component: ScoringSettingsPage });
 const importsRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings/imports', component: ImportsPage });
+const plansRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/sales-plans',
+  component: PlansPage,
+  validateSearch: validatePlansSearch,
+});
+const interactionsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/interactions',
+  component: InteractionsPage,
+  validateSearch: validateInteractionsSearch,
+});
+const serviceRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/service',
+  component: ServicePage,
+  validateSearch: validateServiceSearch,
+});
+export const kpiRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/kpi',
+  component: KpiPage,
+  validateSearch: validateKpiSearch,
+});
 
 const routeTree = rootRoute.addChildren([
   setupRoute,
@@ -71,6 +102,10 @@ const routeTree = rootRoute.addChildren([
     competitorsRoute,
     scoringRoute,
     importsRoute,
+    plansRoute,
+    interactionsRoute,
+    serviceRoute,
+    kpiRoute,
   ]),
 ]);
 

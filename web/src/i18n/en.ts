@@ -5,6 +5,10 @@ import { competitorsEn } from '../features/competitors/i18n';
 import { tieringEn } from '../features/tiering/i18n';
 import { importsEn } from '../features/imports/i18n';
 import { kpiEn } from '../features/kpi/i18n';
+import { targetsEn } from '../features/targets/i18n';
+import { commercialEn } from '../features/commercial/i18n';
+import { interactionsEn } from '../features/interactions/i18n';
+import { serviceEn } from '../features/complaints/i18n';
 
 /** The English catalogue: the source of truth for keys. `ru.ts` must have exactly the same shape. */
 export const en = {
@@ -37,6 +41,9 @@ export const en = {
     somethingWrong: 'Something went wrong',
   },
   nav: {
+    salesPlans: 'Sales plans',
+    interactions: 'Interactions',
+    service: 'Service',
     accounts: 'Accounts',
     competitors: 'Competitors',
     kpi: 'KPIs',
@@ -258,7 +265,8 @@ export const en = {
     subtitle: 'Settings every user of Grove shares.',
     saved: 'Company settings saved.',
     activityWindow: 'Activity window',
-    activityWindowHint: 'A client counts as active on a day when it ordered within this many days up to it (retention, churn and the active base).',
+    activityWindowHint:
+      'A client counts as active on a day when it ordered within this many days up to it (retention, churn and the active base).',
     days: 'days',
   },
   profile: {
@@ -320,6 +328,10 @@ export const en = {
   plans: plansEn,
   competitors: competitorsEn,
   kpi: kpiEn,
+  targets: targetsEn,
+  commercial: commercialEn,
+  interactions: interactionsEn,
+  service: serviceEn,
   tiering: tieringEn,
   imports: importsEn,
 };

@@ -6,6 +6,10 @@ import { competitorsRu } from '../features/competitors/i18n';
 import { tieringRu } from '../features/tiering/i18n';
 import { importsRu } from '../features/imports/i18n';
 import { kpiRu } from '../features/kpi/i18n';
+import { targetsRu } from '../features/targets/i18n';
+import { commercialRu } from '../features/commercial/i18n';
+import { interactionsRu } from '../features/interactions/i18n';
+import { serviceRu } from '../features/complaints/i18n';
 
 /** The Russian catalogue: `satisfies Catalog` makes a missing or an extra key a compile error. */
 export const ru = {
@@ -38,6 +42,9 @@ export const ru = {
     somethingWrong: 'Что-то пошло не так',
   },
   nav: {
+    salesPlans: 'Планы продаж',
+    interactions: 'Встречи и звонки',
+    service: 'Сервис',
     accounts: 'Клиенты',
     competitors: 'Конкуренты',
     kpi: 'KPI',
@@ -260,7 +267,8 @@ export const ru = {
     subtitle: 'Общие настройки для всех пользователей Grove.',
     saved: 'Настройки компании сохранены.',
     activityWindow: 'Окно активности',
-    activityWindowHint: 'Клиент считается активным в день, если делал заказ в течение этого числа дней до него включительно (удержание, отток и активная база).',
+    activityWindowHint:
+      'Клиент считается активным в день, если делал заказ в течение этого числа дней до него включительно (удержание, отток и активная база).',
     days: 'дн.',
   },
   profile: {
@@ -322,6 +330,10 @@ export const ru = {
   plans: plansRu,
   competitors: competitorsRu,
   kpi: kpiRu,
+  targets: targetsRu,
+  commercial: commercialRu,
+  interactions: interactionsRu,
+  service: serviceRu,
   tiering: tieringRu,
   imports: importsRu,
 } satisfies Catalog;

@@ -59,6 +59,8 @@ function creditLimit(rng: Rng, thousandsRub: number, currency: City['currency'])
 /** The day a client was entered: most at the roll-out a year and a half ago, some since. */
 function createdDayOf(rng: Rng, cal: Calendar, status: AccountStatus, flags: ReadonlySet<string>): Day {
   if (status === 'prospect') return cal.workday(-rng.int(12, 200));
+  // leads of the last months who placed their first order in the last full or the current quarter
+  if (flags.has('new-last') || flags.has('new-now')) return cal.workday(cal.offsetOf(cal.quarterStart(1)) - rng.int(20, 90));
   // key, handed-over, lost and at-risk clients have a long history with us
   const longStanding = flags.has('key') || status !== 'active' || [...flags].some((f) => f.startsWith('from:'));
   if (longStanding || rng.chance(0.82)) return cal.workday(-545 + rng.int(0, 30));
@@ -92,7 +94,7 @@ export function buildAccounts(root: Rng, cal: Calendar, rows: DemoRows): DemoAcc
           ? cal.workday(-rng.int(400, 440))
           : cal.workday(-rng.int(30, Math.min(480, -cal.offsetOf(createdDay) - 40)));
       const upcomingTo = flagValue(flags, 'upcoming');
-      const statusDay = status === 'lost' ? cal.workday(-rng.int(25, 320)) : status === 'at_risk' ? cal.workday(-rng.int(12, 70)) : null;
+      const statusDay = status === 'lost' ? lostDayOf(rng, cal, flags) : status === 'at_risk' ? cal.workday(-rng.int(12, 70)) : null;
       const lastContactDay = lastContactOf(rng, cal, tier, status, statusDay);
       const domain = domainOf(name, legalName, lang);
       const prospect = status === 'prospect';
@@ -156,6 +158,17 @@ export function buildAccounts(root: Rng, cal: Calendar, rows: DemoRows): DemoAcc
   }
   numberAccounts(root.fork('external-ids'), list);
   return list;
+}
+
+/**
+ * The day a client was lost: those flagged in the current or the last full quarter (so that the KPI
+ * reports of both show a loss), the others before the current quarter, in the past year.
+ */
+function lostDayOf(rng: Rng, cal: Calendar, flags: ReadonlySet<string>): Day {
+  const current = cal.quarterStart(0);
+  if (flags.has('lost-now')) return current < cal.day(-1) ? dayBetween(rng, cal, current, cal.day(-1)) : cal.today;
+  if (flags.has('lost-last')) return dayBetween(rng, cal, cal.quarterStart(1), cal.day(cal.offsetOf(current) - 1));
+  return cal.workday(-rng.int(Math.max(25, 1 - cal.offsetOf(current)), 320));
 }
 
 function lastContactOf(rng: Rng, cal: Calendar, tier: AccountTier, status: AccountStatus, statusDay: Day | null): Day | null {

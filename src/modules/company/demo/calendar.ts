@@ -47,6 +47,29 @@ export class Calendar {
     return new Date(Math.min(this.latest, Date.parse(`${day}T00:00:00Z`) + ((hour - MOSCOW_OFFSET_HOURS) * 60 + minute) * 60_000));
   }
 
+  /** a moment on a day, Moscow time, also in the future (planned meetings) */
+  moment(day: Day, hour: number, minute = 0): Date {
+    return new Date(Date.parse(`${day}T00:00:00Z`) + ((hour - MOSCOW_OFFSET_HOURS) * 60 + minute) * 60_000);
+  }
+
+  /** 0 = Sunday … 6 = Saturday, of the day `offset` days from today */
+  weekday(offset: number): number {
+    return new Date(this.base + offset * DAY_MS).getUTCDay();
+  }
+
+  /** the first day of the quarter `back` quarters before today's (0: the current quarter) */
+  quarterStart(back = 0): Day {
+    const d = new Date(this.base);
+    const month = Math.floor(d.getUTCMonth() / 3) * 3 - 3 * back;
+    return new Date(Date.UTC(d.getUTCFullYear(), month, 1)).toISOString().slice(0, 10);
+  }
+
+  /** the first day of the month `back` months before today's */
+  monthStart(back = 0): Day {
+    const d = new Date(this.base);
+    return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - back, 1)).toISOString().slice(0, 10);
+  }
+
   /** the first day of the month after today */
   firstOfNextMonth(): Day {
     const d = new Date(this.base);

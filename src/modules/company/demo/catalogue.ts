@@ -12,7 +12,10 @@ import type { SegmentKey } from './segments.js';
  * score no longer fits the tier: the re-tiering run will propose a change), `noplan` / `plan` (no plan
  * on a key account / a plan on another), `showcase` (the fullest map and plan), `overdue` (plan review
  * overdue), `single` / `norel` / `opponent` / `nochamp` (relationship-map risks), `rival` / `rival-high`
- * (a competitor present, at a high threat).
+ * (a competitor present, at a high threat). The sales history: `lost-now` / `lost-last` (lost in the
+ * current / the last full quarter), `quiet` (stopped ordering three to four months ago without a word),
+ * `new-now` / `new-last` (first order in the current / the last full quarter), `late` (pays 30–90 days
+ * late).
  */
 export type SeedLine = readonly [name: string, legalName: string, segment: SegmentKey, city: CityKey, flags: string];
 
@@ -66,7 +69,7 @@ export const catalogue: Record<string, readonly SeedLine[]> = {
     ['Онежский маркет', 'ООО «Онежский маркет»', 'reg', 'ptz', 'prospect scored'],
     ['Изба', 'ООО «Фермерская лавка «Изба»', 'conv', 'spb', 'prospect'],
     ['Гатчинский универсам', 'ООО «Гатчинский универсам»', 'reg', 'gat', 'lost'],
-    ['Берёзка', 'ООО «Берёзка-Череповец»', 'conv', 'chr', 'risk rival-high'],
+    ['Берёзка', 'ООО «Берёзка-Череповец»', 'conv', 'chr', 'risk rival-high late'],
   ],
   alexey: [
     ['Соседи', 'ООО «Сеть магазинов «Соседи»', 'conv', 'spb', 'key rival'],
@@ -76,12 +79,12 @@ export const catalogue: Record<string, readonly SeedLine[]> = {
     ['Петрополь', 'ООО «Петрополь АЗС»', 'fuel', 'spb', 'pot scored demote'],
     ['Продмаг 24', 'ООО «Продмаг 24»', 'conv', 'spb', ''],
     ['Копилка', 'ООО «Копилка»', 'conv', 'nov', 'rival'],
-    ['Улыбка', 'ООО «Торговая сеть «Улыбка»', 'conv', 'tver', ''],
+    ['Улыбка', 'ООО «Торговая сеть «Улыбка»', 'conv', 'tver', 'quiet'],
     ['Северная топливная компания', 'ООО «Северная топливная компания»', 'fuel', 'mur', ''],
-    ['Пышка', 'ООО «Кулинарная лавка «Пышка»', 'conv', 'spb', ''],
+    ['Пышка', 'ООО «Кулинарная лавка «Пышка»', 'conv', 'spb', 'new-last'],
     ['Гастрономчик', 'ИП Корнилова Елена Викторовна', 'conv', 'msk', ''],
     ['Рядом', 'ООО «Экспресс-маркет «Рядом»', 'conv', 'msk', 'prospect'],
-    ['Уголок', 'ООО «Уголок»', 'conv', 'yar', 'lost'],
+    ['Уголок', 'ООО «Уголок»', 'conv', 'yar', 'lost lost-now'],
   ],
   olga: [
     ['Лавка24', 'ООО «Лавка 24»', 'ecom', 'msk', 'key from:maria rival'],
@@ -92,7 +95,7 @@ export const catalogue: Record<string, readonly SeedLine[]> = {
     ['Северный базар', 'ООО «Маркетплейс «Северный базар»', 'ecom', 'spb', 'rival'],
     ['ПродуктыОнлайн', 'ООО «Продукты Онлайн»', 'ecom', 'nn', ''],
     ['Ферма на диване', 'ООО «Ферма на диване»', 'ecom', 'msk', ''],
-    ['Экобокс', 'ООО «Экобокс»', 'ecom', 'msk', ''],
+    ['Экобокс', 'ООО «Экобокс»', 'ecom', 'msk', 'new-now'],
     ['Обед в офис', 'ООО «Обед в офис»', 'ecom', 'spb', ''],
     ['Купи-Доставь', 'ООО «Купи-Доставь»', 'ecom', 'kzn', 'prospect'],
     ['Даркстор Про', 'ООО «Даркстор Про»', 'ecom', 'msk', 'prospect scored'],
@@ -104,15 +107,15 @@ export const catalogue: Record<string, readonly SeedLine[]> = {
     ['Самарский продовольственный дом', 'ООО «СПД»', 'whs', 'sam', 'pot from:ivan scored'],
     ['Ярославская торговая компания', 'ООО «ЯТК»', 'whs', 'yar', 'pot'],
     ['Тверьпродторг', 'АО «Тверьпродторг»', 'whs', 'tver', 'pot scored'],
-    ['Оптовик', 'ООО «Оптовик-Казань»', 'whs', 'kzn', 'risk rival'],
-    ['Продбаза №3', 'ООО «Продовольственная база №3»', 'whs', 'msk', ''],
+    ['Оптовик', 'ООО «Оптовик-Казань»', 'whs', 'kzn', 'risk rival quiet'],
+    ['Продбаза №3', 'ООО «Продовольственная база №3»', 'whs', 'msk', 'late'],
     ['Казанский торговый дом', 'ООО «КТД»', 'whs', 'kzn', 'scored'],
     ['Воронежская оптовая база', 'ООО «ВОБ»', 'whs', 'vrn', ''],
-    ['Рязань-Снаб', 'ООО «Рязань-Снаб»', 'whs', 'rzn', ''],
-    ['Тула-Продукт', 'ООО «Тула-Продукт»', 'whs', 'tula', ''],
+    ['Рязань-Снаб', 'ООО «Рязань-Снаб»', 'whs', 'rzn', 'quiet'],
+    ['Тула-Продукт', 'ООО «Тула-Продукт»', 'whs', 'tula', 'new-last'],
     ['Обед-Сервис', 'ООО «Обед-Сервис»', 'corp', 'nn', ''],
     ['ОптМаркет Нижний', 'ООО «ОптМаркет»', 'whs', 'nn', 'prospect'],
-    ['ПродЛидер', 'ООО «ПродЛидер»', 'whs', 'sam', 'lost'],
+    ['ПродЛидер', 'ООО «ПродЛидер»', 'whs', 'sam', 'lost lost-now'],
   ],
   natalia: [
     ['Аптечный двор', 'ООО «Аптечный двор»', 'pharm', 'spb', 'key rival'],
@@ -136,10 +139,10 @@ export const catalogue: Record<string, readonly SeedLine[]> = {
     ['Пермская слобода', 'ООО «Пермская слобода»', 'reg', 'perm', 'pot scored'],
     ['Тюменьторг', 'ООО «Тюменьторг»', 'reg', 'tmn', 'prospect pot scored'],
     ['Башкирский двор', 'ООО «Башкирский двор»', 'reg', 'ufa', ''],
-    ['Омский купец', 'ООО «Омский купец»', 'reg', 'omsk', ''],
-    ['Кедр', 'ООО «Кедр»', 'conv', 'nsk', 'risk rival'],
+    ['Омский купец', 'ООО «Омский купец»', 'reg', 'omsk', 'quiet'],
+    ['Кедр', 'ООО «Кедр»', 'conv', 'nsk', 'risk rival quiet'],
     ['Уралопт', 'ООО «Уралопт»', 'whs', 'ekb', 'scored promote'],
-    ['Магнитка-Продукт', 'ООО «Магнитка-Продукт»', 'whs', 'mag', ''],
+    ['Магнитка-Продукт', 'ООО «Магнитка-Продукт»', 'whs', 'mag', 'late'],
     ['Камская ярмарка', 'ООО «Камская ярмарка»', 'reg', 'perm', 'rival'],
     ['СибМаркет', 'ООО «СибМаркет»', 'reg', 'nsk', 'prospect'],
     ['Уфа-Продукт', 'ООО «Уфа-Продукт»', 'whs', 'ufa', 'lost'],
@@ -158,7 +161,7 @@ export const catalogue: Record<string, readonly SeedLine[]> = {
     ['Корпоратив-Сервис', 'ООО «Корпоратив-Сервис»', 'corp', 'msk', ''],
     ['Булочная №5', 'ООО «Булочная №5»', 'coffee', 'spb', 'risk rival'],
     ['Skyline Catering', 'ООО «Скайлайн Кейтеринг»', 'catering', 'msk', 'prospect'],
-    ['Ладожский', 'ООО «Ресторан «Ладожский»', 'rest', 'spb', 'lost'],
+    ['Ладожский', 'ООО «Ресторан «Ладожский»', 'rest', 'spb', 'lost lost-last'],
   ],
   ekaterina: [
     ['Каспий Ритейл', 'ТОО «Каспий Ритейл»', 'exportRetail', 'almaty', 'key from:sarah rival'],
@@ -167,14 +170,14 @@ export const catalogue: Record<string, readonly SeedLine[]> = {
     ['Астана Фуд', 'ТОО «Астана Фуд»', 'export', 'astana', ''],
     ['Самарканд Савдо', 'ООО «Самарканд Савдо»', 'export', 'tashkent', ''],
     ['Брест-Маркет', 'ЧТУП «Брест-Маркет»', 'exportRetail', 'brest', ''],
-    ['Бишкек Трейд', 'ОсОО «Бишкек Трейд»', 'export', 'bishkek', ''],
+    ['Бишкек Трейд', 'ОсОО «Бишкек Трейд»', 'export', 'bishkek', 'late'],
     ['Алатау Дистрибьюшн', 'ТОО «Алатау Дистрибьюшн»', 'export', 'almaty', 'rival'],
     ['Минск-Опт', 'ООО «Минск-Опт»', 'export', 'minsk', ''],
     ['Ташкент Сити Маркет', 'ООО «Ташкент Сити Маркет»', 'exportRetail', 'tashkent', 'scored'],
     ['Ереван Фуд Трейд', 'ООО «Ереван Фуд Трейд»', 'export', 'yerevan', ''],
     ['Сарыарка Продукт', 'ТОО «Сарыарка Продукт»', 'export', 'astana', 'prospect'],
     ['Неман-Опт', 'ООО «Неман-Опт»', 'export', 'minsk', 'risk rival-high'],
-    ['Иссык-Куль Маркет', 'ОсОО «Иссык-Куль Маркет»', 'exportRetail', 'bishkek', ''],
+    ['Иссык-Куль Маркет', 'ОсОО «Иссык-Куль Маркет»', 'exportRetail', 'bishkek', 'new-last'],
   ],
   tom: [
     ['Gulf Fresh Trading', 'Gulf Fresh Trading LLC', 'export', 'dubai', 'key from:james rival'],
@@ -185,7 +188,7 @@ export const catalogue: Record<string, readonly SeedLine[]> = {
     ['Hanse Delikatessen', 'Hanse Delikatessen GmbH', 'export', 'hamburg', ''],
     ['Balkan Retail', 'Balkan Retail d.o.o.', 'exportRetail', 'novisad', ''],
     ['Mediterra Hospitality', 'Mediterra Hospitality Ltd', 'hotel', 'limassol', 'upcoming:james'],
-    ['Desert Rose Hotels', 'Desert Rose Hotels LLC', 'hotel', 'dubai', ''],
+    ['Desert Rose Hotels', 'Desert Rose Hotels LLC', 'hotel', 'dubai', 'new-now'],
     ['Euro Deli Import', 'Euro Deli Import GmbH', 'export', 'hamburg', 'scored'],
     ['Novi Sad Market', 'Novi Sad Market d.o.o.', 'exportRetail', 'novisad', 'prospect'],
     ['Sharjah Wholesale', 'Sharjah Wholesale Trading LLC', 'export', 'dubai', 'prospect'],

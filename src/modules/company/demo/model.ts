@@ -2,8 +2,14 @@ import type { Role } from '../../../core/contracts.js';
 import type { accountChannels } from '../../accounts/accounts.contracts.js';
 import type { accountEvents, accountOwners, accounts, accountTeam } from '../../accounts/accounts.schema.js';
 import type { competitorPresence, competitors } from '../../competitors/competitors.schema.js';
+import type { complaints } from '../../complaints/complaints.schema.js';
 import type { contacts } from '../../contacts/contacts.schema.js';
+import type { interactions } from '../../interactions/interactions.schema.js';
+import type { invoices, payments } from '../../invoices/invoices.schema.js';
+import type { orderLines, orderReturns } from '../../orders/orders.schema.js';
 import type { accountPlans, planGoals, planNeeds, planOpportunities, planSolutions, planSwotItems } from '../../plans/plans.schema.js';
+import type { products } from '../../products/products.schema.js';
+import type { departmentTargets, managerTargets } from '../../targets/targets.schema.js';
 import type { accountCriteria, accountScorecards } from '../../tiering/tiering.schema.js';
 import type { Calendar } from './calendar.js';
 
@@ -35,6 +41,16 @@ export interface DemoRows {
   opportunities: (typeof planOpportunities.$inferInsert)[];
   competitors: (typeof competitors.$inferInsert)[];
   presence: (typeof competitorPresence.$inferInsert)[];
+  /** the sales history (commerce.ts, activities.ts, targets.ts) */
+  products: (typeof products.$inferInsert)[];
+  orderLines: (typeof orderLines.$inferInsert)[];
+  returns: (typeof orderReturns.$inferInsert)[];
+  invoices: (typeof invoices.$inferInsert)[];
+  payments: (typeof payments.$inferInsert)[];
+  interactions: (typeof interactions.$inferInsert)[];
+  complaints: (typeof complaints.$inferInsert)[];
+  departmentTargets: (typeof departmentTargets.$inferInsert)[];
+  managerTargets: (typeof managerTargets.$inferInsert)[];
 }
 
 export const emptyRows = (): DemoRows => ({
@@ -53,12 +69,22 @@ export const emptyRows = (): DemoRows => ({
   opportunities: [],
   competitors: [],
   presence: [],
+  products: [],
+  orderLines: [],
+  returns: [],
+  invoices: [],
+  payments: [],
+  interactions: [],
+  complaints: [],
+  departmentTargets: [],
+  managerTargets: [],
 });
 
 /** What every builder of the demo works with. */
 export interface Builder {
   cal: Calendar;
   rows: DemoRows;
+  people: readonly DemoUser[];
   /** one of our people by their demo key (anna, maria, head…) */
   user(key: string): DemoUser;
   /** a timeline event as the module that owns `kind` writes it */

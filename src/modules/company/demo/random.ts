@@ -30,6 +30,22 @@ export class Rng {
     return this.next() < p;
   }
 
+  /** lo ≤ x < hi */
+  between(lo: number, hi: number): number {
+    return lo + this.next() * (hi - lo);
+  }
+
+  /** one of the values, each as likely as its weight */
+  weighted<T>(list: readonly (readonly [T, number])[]): T {
+    const total = list.reduce((s, [, w]) => s + w, 0);
+    let x = this.next() * total;
+    for (const [v, w] of list) {
+      x -= w;
+      if (x < 0) return v;
+    }
+    return list[list.length - 1]![0];
+  }
+
   pick<T>(list: readonly T[]): T {
     if (!list.length) throw new Error('pick from an empty list');
     return list[Math.floor(this.next() * list.length)] as T;

@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next';
 import type { AccountTab } from '../../app/router';
 import { PageSkeleton } from '../../ui/PageSkeleton';
 import { initials } from '../../ui/initials';
+import { CommercialTab } from '../commercial/CommercialTab';
+import { AccountServiceTab } from '../complaints/AccountServiceTab';
 import { CompetitorsTab } from '../competitors/CompetitorsTab';
 import { StakeholdersTab } from '../contacts/StakeholdersTab';
 import { NotFoundPage } from '../errors/NotFoundPage';
@@ -17,7 +19,9 @@ import { StatusBadge, TierBadge } from './badges';
 import { EditAccountDrawer } from './EditAccountDrawer';
 import { TimelineTab } from './TimelineTab';
 
-const fullTabs: AccountTab[] = ['overview', 'stakeholders', 'plan', 'competitors', 'timeline'];
+const fullTabs: AccountTab[] = ['overview', 'stakeholders', 'plan', 'commercial', 'service', 'competitors', 'timeline'];
+/** tabs whose label lives with their own feature */
+const tabLabels: Partial<Record<AccountTab, string>> = { commercial: 'commercial.tab', service: 'service.tab' };
 /** sales support and departments see the basic data only */
 const basicTabs: AccountTab[] = ['overview', 'timeline'];
 
@@ -118,7 +122,7 @@ function AccountView({ account }: { account: Account }) {
         <Tabs.List>
           {tabs.map((name) => (
             <Tabs.Tab key={name} value={name} data-testid={`tab-${name}`}>
-              {t(`accounts.tabs.${name}`)}
+              {tabLabels[name] ? t(tabLabels[name] as 'commercial.tab') : t(`accounts.tabs.${name as 'overview'}`)}
             </Tabs.Tab>
           ))}
         </Tabs.List>
@@ -132,6 +136,12 @@ function AccountView({ account }: { account: Account }) {
             </Tabs.Panel>
             <Tabs.Panel value="plan" pt="md">
               <PlanTab account={account} />
+            </Tabs.Panel>
+            <Tabs.Panel value="commercial" pt="md">
+              <CommercialTab account={account} />
+            </Tabs.Panel>
+            <Tabs.Panel value="service" pt="md">
+              <AccountServiceTab account={account} />
             </Tabs.Panel>
             <Tabs.Panel value="competitors" pt="md">
               <CompetitorsTab account={account} />

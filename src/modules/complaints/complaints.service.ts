@@ -1,0 +1,105 @@
+import { and, asc, desc, eq, ilike, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
+import { actorOf, type Ctx } from '../../core/context.js';
+import { containsPattern } from '../../core/db/tx.js';
+import { forbidden, notFound } from '../../core/errors.js';
+import { accountAccessLevel } from '../../core/policy/policy.js';
+import { accounts } from '../accounts/accounts.schema.js';
+import { visibleAccountsSql } from '../accounts/accounts.scope.js';
+import { dayRange } from '../interactions/interactions.service.js';
+import { users } from '../users/users.schema.js';
+import type { Complaint, ComplaintList, ComplaintListQuery } from './complaint-list.contracts.js';
+import { complaints } from './complaints.schema.js';
+
+/**
+ * Client complaints (D1), read side: those of the accounts the reader sees in full (the accounts
+ * scope); sales support and departments, who see accounts at the basic level, are refused.
+ */
+async function readerScope(ctx: Ctx): Promise<SQL | undefined> {
+  if (accountAccessLevel(actorOf(ctx)) !== 'full') throw forbidden();
+  return visibleAccountsSql(ctx);
+}
+
+const hours = (to: SQL) => sql<string | null>`round(extract(epoch FROM (${to} - ${complaints.receivedAt})) / 3600, 2)::text`;
+
+const columns = {
+  c: complaints,
+  account: { id: accounts.id, name: accounts.name },
+  owner: { id: users.id, name: users.name },
+  firstResponseHours: hours(sql`${complaints.firstResponseAt}`),
+  resolutionHours: hours(sql`${complaints.resolvedAt}`),
+};
+
+type Row = {
+  c: typeof complaints.$inferSelect;
+  account: { id: string; name: string };
+  owner: { id: string; name: string } | null;
+  firstResponseHours: string | null;
+  resolutionHours: string | null;
+};
+
+function toComplaint(r: Row): Complaint {
+  return {
+    id: r.c.id,
+    externalId: r.c.externalId,
+    account: { ...r.account, owner: r.owner?.id ? r.owner : null },
+    receivedAt: r.c.receivedAt.toISOString(),
+    firstResponseAt: r.c.firstResponseAt?.toISOString() ?? null,
+    resolvedAt: r.c.resolvedAt?.toISOString() ?? null,
+    severity: r.c.severity,
+    justified: r.c.justified,
+    category: r.c.category,
+    firstResponseHours: r.firstResponseHours === null ? null : Number(r.firstResponseHours),
+    resolutionHours: r.resolutionHours === null ? null : Number(r.resolutionHours),
+    createdAt: r.c.createdAt.toISOString(),
+    updatedAt: r.c.updatedAt.toISOString(),
+  };
+}
+
+export async function listComplaints(ctx: Ctx, q: ComplaintListQuery): Promise<ComplaintList> {
+  const scope = await readerScope(ctx);
+  const justified =
+    q.justified === 'unknown' ? isNull(complaints.justified) : q.justified ? eq(complaints.justified, q.justified === 'true') : undefined;
+  const base = and(
+    scope,
+    q.accountId ? eq(complaints.accountId, q.accountId) : undefined,
+    q.severity ? eq(complaints.severity, q.severity) : undefined,
+    justified,
+    q.q ? ilike(complaints.category, containsPattern(q.q)) : undefined,
+    ...(await dayRange(ctx, sql`${complaints.receivedAt}`, q.from, q.to)),
+  );
+  const state = q.state === 'open' ? isNull(complaints.resolvedAt) : q.state === 'resolved' ? isNotNull(complaints.resolvedAt) : undefined;
+  const where = and(base, state);
+  const order = q.order === 'asc' ? asc : desc;
+  const [rows, [count]] = await Promise.all([
+    ctx.db
+      .select(columns)
+      .from(complaints)
+      .innerJoin(accounts, eq(accounts.id, complaints.accountId))
+      .leftJoin(users, eq(users.id, accounts.ownerId))
+      .where(where)
+      .orderBy(order(complaints.receivedAt), order(complaints.id))
+      .limit(q.limit)
+      .offset(q.offset),
+    ctx.db
+      .select({
+        n: sql<number>`count(*) FILTER (WHERE ${state ?? sql`true`})::int`,
+        open: sql<number>`count(*) FILTER (WHERE ${complaints.resolvedAt} IS NULL)::int`,
+      })
+      .from(complaints)
+      .innerJoin(accounts, eq(accounts.id, complaints.accountId))
+      .where(base),
+  ]);
+  return { items: rows.map(toComplaint), total: count?.n ?? 0, open: count?.open ?? 0 };
+}
+
+export async function getComplaint(ctx: Ctx, id: string): Promise<Complaint> {
+  const scope = await readerScope(ctx);
+  const [row] = await ctx.db
+    .select(columns)
+    .from(complaints)
+    .innerJoin(accounts, eq(accounts.id, complaints.accountId))
+    .leftJoin(users, eq(users.id, accounts.ownerId))
+    .where(and(eq(complaints.id, id), scope));
+  if (!row) throw notFound();
+  return toComplaint(row);
+}

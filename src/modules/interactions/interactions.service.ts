@@ -1,0 +1,100 @@
+import { and, asc, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { actorOf, type Ctx } from '../../core/context.js';
+import { containsPattern } from '../../core/db/tx.js';
+import { forbidden, notFound } from '../../core/errors.js';
+import { accountAccessLevel } from '../../core/policy/policy.js';
+import { accounts } from '../accounts/accounts.schema.js';
+import { visibleAccountsSql } from '../accounts/accounts.scope.js';
+import { findCompany } from '../company/company.service.js';
+import { users } from '../users/users.schema.js';
+import type { Interaction, InteractionList, InteractionListQuery } from './interaction-list.contracts.js';
+import { interactions } from './interactions.schema.js';
+
+/**
+ * Interactions with clients (C1), read side: those of the accounts the reader sees in full (the
+ * accounts scope); sales support and departments, who see accounts at the basic level, are refused.
+ */
+async function readerScope(ctx: Ctx): Promise<SQL | undefined> {
+  if (accountAccessLevel(actorOf(ctx)) !== 'full') throw forbidden();
+  return visibleAccountsSql(ctx);
+}
+
+/** `column` falls on the calendar days [from, to] of the company time zone (index-friendly bounds). */
+export async function dayRange(ctx: Ctx, column: SQL, from?: string, to?: string): Promise<SQL[]> {
+  if (!from && !to) return [];
+  const tz = (await findCompany(ctx.db))?.timeZone ?? 'UTC';
+  const parts: SQL[] = [];
+  if (from) parts.push(sql`${column} >= (${from}::date::timestamp AT TIME ZONE ${tz})`);
+  if (to) parts.push(sql`${column} < ((${to}::date + 1)::timestamp AT TIME ZONE ${tz})`);
+  return parts;
+}
+
+const columns = {
+  i: interactions,
+  account: { id: accounts.id, name: accounts.name },
+  user: { id: users.id, name: users.name },
+};
+
+function toInteraction(r: {
+  i: typeof interactions.$inferSelect;
+  account: { id: string; name: string };
+  user: { id: string; name: string };
+}): Interaction {
+  return {
+    id: r.i.id,
+    externalId: r.i.externalId,
+    account: r.account,
+    user: r.user,
+    type: r.i.type,
+    status: r.i.status,
+    occurredAt: r.i.occurredAt.toISOString(),
+    allDay: r.i.allDay,
+    subject: r.i.subject,
+    outcome: r.i.outcome,
+    createdAt: r.i.createdAt.toISOString(),
+    updatedAt: r.i.updatedAt.toISOString(),
+  };
+}
+
+export async function listInteractions(ctx: Ctx, q: InteractionListQuery): Promise<InteractionList> {
+  const scope = await readerScope(ctx);
+  const where = and(
+    scope,
+    q.accountId ? eq(interactions.accountId, q.accountId) : undefined,
+    q.userId ? eq(interactions.userId, q.userId) : undefined,
+    q.type ? eq(interactions.type, q.type) : undefined,
+    q.status ? eq(interactions.status, q.status) : undefined,
+    q.q ? or(ilike(interactions.subject, containsPattern(q.q)), ilike(interactions.outcome, containsPattern(q.q))) : undefined,
+    ...(await dayRange(ctx, sql`${interactions.occurredAt}`, q.from, q.to)),
+  );
+  const order = q.order === 'asc' ? asc : desc;
+  const [rows, [count]] = await Promise.all([
+    ctx.db
+      .select(columns)
+      .from(interactions)
+      .innerJoin(accounts, eq(accounts.id, interactions.accountId))
+      .innerJoin(users, eq(users.id, interactions.userId))
+      .where(where)
+      .orderBy(order(interactions.occurredAt), order(interactions.id))
+      .limit(q.limit)
+      .offset(q.offset),
+    ctx.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(interactions)
+      .innerJoin(accounts, eq(accounts.id, interactions.accountId))
+      .where(where),
+  ]);
+  return { items: rows.map(toInteraction), total: count?.n ?? 0 };
+}
+
+export async function getInteraction(ctx: Ctx, id: string): Promise<Interaction> {
+  const scope = await readerScope(ctx);
+  const [row] = await ctx.db
+    .select(columns)
+    .from(interactions)
+    .innerJoin(accounts, eq(accounts.id, interactions.accountId))
+    .innerJoin(users, eq(users.id, interactions.userId))
+    .where(and(eq(interactions.id, id), scope));
+  if (!row) throw notFound();
+  return toInteraction(row);
+}
