@@ -24,6 +24,9 @@ export const grants = {
   /** the competitor catalogue and the threats list (A6); presence at an account follows the account's access */
   'competitors.read': ['admin', 'executive', 'head', 'senior_kam', 'kam'],
   'competitors.write': ['admin', 'head', 'senior_kam', 'kam'],
+  /** interactions and complaints of the accounts the actor's scope covers, in full */
+  'interactions.read': ['admin', 'executive', 'head', 'senior_kam', 'kam'],
+  'complaints.read': ['admin', 'executive', 'head', 'senior_kam', 'kam'],
   /** KPI figures (kpi.md) of the managers kpiScope covers; HR sees the figures, never the rows behind them */
   'kpi.read': ['admin', 'executive', 'head', 'senior_kam', 'kam', 'hr'],
   /** the orders, invoices, interactions and complaints behind a KPI figure (F3 drill-down) */

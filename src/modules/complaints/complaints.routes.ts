@@ -5,7 +5,7 @@ import { getComplaint, listComplaints } from './complaints.service.js';
 
 const tags = ['complaints'];
 /** also needs full access to accounts: the complaints of accounts the reader sees in full */
-const access = { permission: 'accounts.read' } as const;
+const access = { permission: 'complaints.read' } as const;
 
 export function registerComplaintRoutes(app: App) {
   app.get(

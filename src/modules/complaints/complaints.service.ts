@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, ilike, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import { actorOf, type Ctx } from '../../core/context.js';
 import { containsPattern } from '../../core/db/tx.js';
-import { forbidden, notFound } from '../../core/errors.js';
-import { accountAccessLevel } from '../../core/policy/policy.js';
+import { notFound } from '../../core/errors.js';
+import { assertCan } from '../../core/policy/policy.js';
 import { accounts } from '../accounts/accounts.schema.js';
 import { visibleAccountsSql } from '../accounts/accounts.scope.js';
 import { dayRange } from '../interactions/interactions.service.js';
@@ -15,7 +15,7 @@ import { complaints } from './complaints.schema.js';
  * scope); sales support and departments, who see accounts at the basic level, are refused.
  */
 async function readerScope(ctx: Ctx): Promise<SQL | undefined> {
-  if (accountAccessLevel(actorOf(ctx)) !== 'full') throw forbidden();
+  assertCan(actorOf(ctx), 'complaints.read');
   return visibleAccountsSql(ctx);
 }
 

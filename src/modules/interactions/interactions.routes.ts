@@ -5,7 +5,7 @@ import { getInteraction, listInteractions } from './interactions.service.js';
 
 const tags = ['interactions'];
 /** also needs full access to accounts: the interactions of accounts the reader sees in full */
-const access = { permission: 'accounts.read' } as const;
+const access = { permission: 'interactions.read' } as const;
 
 export function registerInteractionRoutes(app: App) {
   app.get(

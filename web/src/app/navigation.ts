@@ -50,9 +50,8 @@ export interface NavItem {
 export const mainItems: NavItem[] = [
   { to: '/', labelKey: 'nav.home', icon: IconHome },
   { to: '/accounts', labelKey: 'nav.accounts', icon: IconBuildingStore, anyOf: ['accounts.read'] },
-  // interactions and complaints are for the roles that see accounts in full (the same roles as kpi.drill)
-  { to: '/interactions', labelKey: 'nav.interactions', icon: IconMessages, anyOf: ['kpi.drill'] },
-  { to: '/service', labelKey: 'nav.service', icon: IconLifebuoy, anyOf: ['kpi.drill'] },
+  { to: '/interactions', labelKey: 'nav.interactions', icon: IconMessages, anyOf: ['interactions.read'] },
+  { to: '/service', labelKey: 'nav.service', icon: IconLifebuoy, anyOf: ['complaints.read'] },
   { to: '/competitors', labelKey: 'nav.competitors', icon: IconSwords, anyOf: ['competitors.read'] },
   { to: '/kpi', labelKey: 'nav.kpi', icon: IconChartLine, anyOf: ['kpi.read'] },
   { to: '/sales-plans', labelKey: 'nav.salesPlans', icon: IconTarget, anyOf: ['targets.read'] },

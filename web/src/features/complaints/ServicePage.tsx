@@ -25,7 +25,7 @@ const severities: ComplaintSeverity[] = ['critical', 'high', 'normal', 'low'];
 export function ServicePage() {
   const me = useCurrentUser();
   // the roles that see accounts in full (the same as may drill into KPI rows)
-  if (!can(me, 'kpi.drill')) return <NotFoundPage />;
+  if (!can(me, 'complaints.read')) return <NotFoundPage />;
   return <Service />;
 }
 

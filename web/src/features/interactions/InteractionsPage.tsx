@@ -27,7 +27,7 @@ const statuses: InteractionStatus[] = ['planned', 'done', 'cancelled'];
 export function InteractionsPage() {
   const me = useCurrentUser();
   // the roles that see accounts in full (the same as may drill into KPI rows)
-  if (!can(me, 'kpi.drill')) return <NotFoundPage />;
+  if (!can(me, 'interactions.read')) return <NotFoundPage />;
   return <Interactions />;
 }
 
