@@ -3,6 +3,7 @@ import type { Tx } from '../../core/db/tx.js';
 import { date, email, text } from '../imports/cells.js';
 import type { EntityImporter, ImportEnv, Issue, ParsedRow, Plan } from '../imports/engine.js';
 import type { RowAction } from '../imports/imports.contracts.js';
+import { accountIdsByExternalId, knownAccount, knownUser, userIdsByEmail } from '../imports/lookups.js';
 import { syncCurrentOwners } from './ownership.js';
 
 /**
@@ -28,16 +29,13 @@ interface Transfer {
 }
 
 async function planTransfers(tx: Tx, rows: ParsedRow[], env: ImportEnv): Promise<Plan> {
-  const externalIds = [...new Set(rows.map((r) => r.values.account_external_id as string))];
-  const accountIds = new Map(
-    (
-      await tx.execute<{ id: string; external_id: string }>(
-        sql`SELECT id, external_id FROM accounts WHERE external_id = ANY(${sql.param(externalIds)}::text[])`,
-      )
-    ).rows.map((r) => [r.external_id, r.id]),
+  const accountIds = await accountIdsByExternalId(
+    tx,
+    rows.map((r) => r.values.account_external_id),
   );
-  const users = new Map(
-    (await tx.execute<{ id: string; email: string }>(sql`SELECT id, email FROM users`)).rows.map((r) => [r.email, r.id]),
+  const users = await userIdsByEmail(
+    tx,
+    rows.map((r) => r.values.to_owner_email),
   );
   const stored = new Map(
     (
@@ -53,17 +51,8 @@ async function planTransfers(tx: Tx, rows: ParsedRow[], env: ImportEnv): Promise
   for (const row of rows) {
     const v = row.values;
     // a cell that did not parse is undefined: the row is refused already, and its rules are skipped
-    const accountId = typeof v.account_external_id === 'string' ? accountIds.get(v.account_external_id) : undefined;
-    const ownerId = typeof v.to_owner_email === 'string' ? users.get(v.to_owner_email) : undefined;
-    if (typeof v.account_external_id === 'string' && !accountId)
-      issues.push({
-        line: row.line,
-        column: 'account_external_id',
-        code: 'UNKNOWN_ACCOUNT',
-        params: { externalId: v.account_external_id },
-      });
-    if (typeof v.to_owner_email === 'string' && !ownerId)
-      issues.push({ line: row.line, column: 'to_owner_email', code: 'UNKNOWN_USER', params: { email: v.to_owner_email } });
+    const accountId = knownAccount(row, accountIds, issues);
+    const ownerId = knownUser(row, 'to_owner_email', users, issues);
     if (!accountId || !ownerId || typeof v.date !== 'string') continue;
     const before = stored.get(`${accountId}|${v.date as string}`);
     const action: RowAction = !before ? 'insert' : before.owner_id === ownerId && before.origin === 'transfer' ? 'unchanged' : 'update';

@@ -3,6 +3,7 @@ import type { Tx } from '../../core/db/tx.js';
 import { currency, date, decimal, email, integer, oneOf, text } from '../imports/cells.js';
 import { type EntityImporter, type ImportEnv, type Issue, type ParsedRow, type Plan, unparsed } from '../imports/engine.js';
 import type { RowAction } from '../imports/imports.contracts.js';
+import { knownUser, userIdsByEmail } from '../imports/lookups.js';
 import { FROM_THE_BEGINNING, syncCurrentOwners } from './ownership.js';
 
 /** The stored fields an accounts row sets (import-format.md), by column. */
@@ -64,7 +65,10 @@ function assignmentStored(assignments: Assignment[], ownerId: string, start: str
 }
 
 async function planAccounts(tx: Tx, rows: ParsedRow[], env: ImportEnv): Promise<Plan> {
-  const users = await userIdsByEmail(tx);
+  const users = await userIdsByEmail(
+    tx,
+    rows.map((r) => r.values.owner_email),
+  );
   const [company] = (await tx.execute<{ currency: string }>(sql`SELECT currency FROM company WHERE id = 1`)).rows;
   const stored = await storedAccounts(
     tx,
@@ -78,9 +82,7 @@ async function planAccounts(tx: Tx, rows: ParsedRow[], env: ImportEnv): Promise<
     const v = row.values;
     const before = stored.get(v.external_id as string);
     // a cell that did not parse is undefined: its row is refused already, and its rules are skipped
-    const ownerId = typeof v.owner_email === 'string' ? users.get(v.owner_email) : undefined;
-    if (typeof v.owner_email === 'string' && !ownerId)
-      issues.push({ line: row.line, column: 'owner_email', code: 'UNKNOWN_USER', params: { email: v.owner_email } });
+    const ownerId = knownUser(row, 'owner_email', users, issues);
     const next = desired(v, before, env.columns, company?.currency ?? 'USD');
     if (!unparsed(row, env.columns, 'status') && !unparsed(row, env.columns, 'lost_date')) {
       if (next.status === 'lost' && !next.lost_date) issues.push({ line: row.line, column: 'lost_date', code: 'LOST_DATE_REQUIRED' });
@@ -122,11 +124,6 @@ function desired(v: Record<string, unknown>, before: Stored | undefined, columns
     else if (before) out[f] = before[f];
   }
   return out;
-}
-
-async function userIdsByEmail(tx: Tx): Promise<Map<string, string>> {
-  const { rows } = await tx.execute<{ id: string; email: string }>(sql`SELECT id, email FROM users`);
-  return new Map(rows.map((r) => [r.email, r.id]));
 }
 
 async function storedAccounts(tx: Tx, externalIds: string[]): Promise<Map<string, Stored>> {

@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { actorOf, type Ctx } from '../../core/context.js';
 import { accountScope } from '../../core/policy/policy.js';
+import { reportingLineOf } from '../users/reporting-line.js';
 import { accounts } from './accounts.schema.js';
 
 const uuids = (ids: string[]) => sql`${sql.param(ids)}::uuid[]`;
@@ -12,15 +13,7 @@ const uuids = (ids: string[]) => sql`${sql.param(ids)}::uuid[]`;
 export async function visibleAccountsSql(ctx: Ctx): Promise<SQL | undefined> {
   const scope = accountScope(actorOf(ctx));
   if (scope.all) return undefined;
-  const owners = new Set(scope.ownerIds);
-  if (scope.lineOf.length) {
-    const { rows } = await ctx.db.execute<{ id: string }>(sql`
-      WITH RECURSIVE line AS (
-        SELECT id FROM users WHERE manager_id = ANY(${uuids(scope.lineOf)})
-        UNION SELECT u.id FROM users u JOIN line ON u.manager_id = line.id)
-      SELECT id FROM line`);
-    for (const r of rows) owners.add(r.id);
-  }
+  const owners = new Set([...scope.ownerIds, ...(await reportingLineOf(ctx.db, scope.lineOf))]);
   const parts: SQL[] = [];
   if (owners.size) parts.push(sql`${accounts.ownerId} = ANY(${uuids([...owners])})`);
   if (scope.teamUserIds.length)

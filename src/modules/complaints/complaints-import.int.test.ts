@@ -145,6 +145,29 @@ describe('complaints import', () => {
     expect(await stored()).toEqual(before);
   });
 
+  it('refuses a received_at after the stored response and resolution a file without those columns keeps', async () => {
+    const before = await stored();
+    // C-1 was answered on 2026-03-02 and resolved on 2026-03-04: received on the 5th, both would come before it
+    const moved = csv([
+      ['complaint_id', 'account_external_id', 'received_at'],
+      ['C-1', 'ACC-1', '2026-03-05T12:00:00Z'],
+    ]);
+    const report = await run('complaints', moved);
+    expect(errorsOf(report)).toEqual([
+      [2, 'first_response_at', 'BEFORE_RECEIVED'],
+      [2, 'resolved_at', 'BEFORE_RECEIVED'],
+    ]);
+    expect(report).toMatchObject({ applied: false, rejected: 1 });
+    expect(await stored()).toEqual(before);
+    // received earlier than the stored answers: fine
+    const earlier = csv([
+      ['complaint_id', 'account_external_id', 'received_at'],
+      ['C-1', 'ACC-1', '2026-03-02T05:00:00Z'],
+    ]);
+    expect(await run('complaints', earlier)).toMatchObject({ applied: true, updated: 1, errors: [] });
+    expect((await stored())[0]).toMatchObject({ received_at: '2026-03-02T05:00:00Z', first_response_at: '2026-03-02T08:30:00Z' });
+  });
+
   it('dry run reports what would happen and stores nothing', async () => {
     const report = await run('complaints', csv([header, ['C-9', 'ACC-1', '2026-03-09T10:00', '', '', '', '', '']]), { dryRun: true });
     expect(report).toMatchObject({ dryRun: true, applied: false, inserted: 1, errors: [] });

@@ -3,7 +3,7 @@ import type { Tx } from '../../core/db/tx.js';
 import { boolean, dateTime, instantOf, oneOf, text } from '../imports/cells.js';
 import { type EntityImporter, type ImportEnv, type Issue, type ParsedRow, type Plan, unparsed } from '../imports/engine.js';
 import type { RowAction } from '../imports/imports.contracts.js';
-import { accountIdsByExternalId, companyTimeZone, distinctStrings } from '../imports/lookups.js';
+import { accountIdsByExternalId, companyTimeZone, distinctStrings, knownAccount, rowAction } from '../imports/lookups.js';
 import { complaintSeverities } from './complaints.contracts.js';
 
 /**
@@ -74,18 +74,13 @@ async function planComplaints(tx: Tx, rows: ParsedRow[], env: ImportEnv): Promis
   const changed: Changed[] = [];
   for (const row of rows) {
     const v = row.values;
-    const accountId = typeof v.account_external_id === 'string' ? accountIds.get(v.account_external_id) : undefined;
-    if (typeof v.account_external_id === 'string' && !accountId)
-      issues.push({
-        line: row.line,
-        column: 'account_external_id',
-        code: 'UNKNOWN_ACCOUNT',
-        params: { externalId: v.account_external_id },
-      });
+    const accountId = knownAccount(row, accountIds, issues);
     const received = instant(v.received_at);
+    const before = typeof v.complaint_id === 'string' ? stored.get(v.complaint_id) : undefined;
     let ok = true;
     for (const column of ['first_response_at', 'resolved_at'] as const) {
-      const at = instant(v[column]);
+      // a column absent from the file keeps the stored time, which must not come before a new received_at either
+      const at = env.columns.has(column) ? instant(v[column]) : (before?.[column] ?? null);
       if (received && at && at < received) {
         issues.push({ line: row.line, column, code: 'BEFORE_RECEIVED' });
         ok = false;
@@ -93,7 +88,6 @@ async function planComplaints(tx: Tx, rows: ParsedRow[], env: ImportEnv): Promis
     }
     if (!ok || !accountId || typeof v.complaint_id !== 'string' || !received) continue;
     if (optional.some((f) => unparsed(row, env.columns, f))) continue;
-    const before = stored.get(v.complaint_id);
     const given: Record<Optional, unknown> = {
       first_response_at: instant(v.first_response_at),
       resolved_at: instant(v.resolved_at),
@@ -107,8 +101,7 @@ async function planComplaints(tx: Tx, rows: ParsedRow[], env: ImportEnv): Promis
       Optional
     >;
     const next: Complaint = { external_id: v.complaint_id, account_id: accountId, received_at: received, ...kept };
-    const same = !!before && (Object.keys(next) as (keyof Complaint)[]).every((k) => before[k] === next[k]);
-    const action: RowAction = !before ? 'insert' : same ? 'unchanged' : 'update';
+    const action = rowAction(before, next);
     actions.set(row.line, action);
     if (action !== 'unchanged') changed.push({ ...next, action });
   }

@@ -5,7 +5,7 @@ import { notFound } from '../../core/errors.js';
 import { assertCan } from '../../core/policy/policy.js';
 import { accounts } from '../accounts/accounts.schema.js';
 import { visibleAccountsSql } from '../accounts/accounts.scope.js';
-import { dayRange } from '../interactions/interactions.service.js';
+import { dayRange } from '../company/calendar.js';
 import { users } from '../users/users.schema.js';
 import type { Complaint, ComplaintList, ComplaintListQuery } from './complaint-list.contracts.js';
 import { complaints } from './complaints.schema.js';

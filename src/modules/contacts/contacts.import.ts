@@ -3,6 +3,7 @@ import type { Tx } from '../../core/db/tx.js';
 import { email, integer, oneOf, text } from '../imports/cells.js';
 import type { EntityImporter, ImportEnv, Issue, ParsedRow, Plan } from '../imports/engine.js';
 import type { RowAction } from '../imports/imports.contracts.js';
+import { accountIdsByExternalId, knownAccount } from '../imports/lookups.js';
 import { attitudes, buyingRoles } from './contacts.contracts.js';
 
 const fields = ['full_name', 'title', 'email', 'phone', 'buying_role', 'influence', 'attitude'] as const;
@@ -29,13 +30,9 @@ type Stored = Record<Field, string | number | null> & { external_id: string; acc
 type Changed = Record<Field, string | number | null> & { external_id: string; account_id: string; action: RowAction };
 
 async function planContacts(tx: Tx, rows: ParsedRow[], env: ImportEnv): Promise<Plan> {
-  const externalIds = [...new Set(rows.map((r) => r.values.account_external_id as string))];
-  const accountIds = new Map(
-    (
-      await tx.execute<{ id: string; external_id: string }>(
-        sql`SELECT id, external_id FROM accounts WHERE external_id = ANY(${sql.param(externalIds)}::text[])`,
-      )
-    ).rows.map((r) => [r.external_id, r.id]),
+  const accountIds = await accountIdsByExternalId(
+    tx,
+    rows.map((r) => r.values.account_external_id),
   );
   const stored = new Map(
     (
@@ -49,17 +46,8 @@ async function planContacts(tx: Tx, rows: ParsedRow[], env: ImportEnv): Promise<
   const changed: Changed[] = [];
   for (const row of rows) {
     const v = row.values;
-    if (typeof v.account_external_id !== 'string') continue;
-    const accountId = accountIds.get(v.account_external_id);
-    if (!accountId) {
-      issues.push({
-        line: row.line,
-        column: 'account_external_id',
-        code: 'UNKNOWN_ACCOUNT',
-        params: { externalId: String(v.account_external_id) },
-      });
-      continue;
-    }
+    const accountId = knownAccount(row, accountIds, issues);
+    if (!accountId) continue;
     const before = stored.get(v.contact_id as string);
     const next = Object.fromEntries(
       fields.map((f) => [f, env.columns.has(f) ? ((v[f] as string | number | null) ?? null) : (before?.[f] ?? null)]),

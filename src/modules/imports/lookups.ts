@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../core/db/tx.js';
+import type { Issue, ParsedRow } from './engine.js';
+import type { RowAction } from './imports.contracts.js';
 
 /** Stored look-ups the entity importers share: what a row's references resolve to. */
 
@@ -29,3 +31,42 @@ export async function companyTimeZone(tx: Tx): Promise<string> {
 
 /** The distinct non-empty strings of the values (keys of a file, references). */
 export { strings as distinctStrings };
+
+/**
+ * The id a row's reference cell resolves to, from a look-up above. A reference that names nothing
+ * stored is an issue on its column; a cell that did not parse is undefined (its row is refused already).
+ */
+function reference(
+  row: ParsedRow,
+  column: string,
+  ids: ReadonlyMap<string, string>,
+  issues: Issue[],
+  unknown: (value: string) => Pick<Issue, 'code' | 'params'>,
+): string | undefined {
+  const value = row.values[column];
+  if (typeof value !== 'string') return undefined;
+  const id = ids.get(value);
+  if (!id) issues.push({ line: row.line, column, ...unknown(value) });
+  return id;
+}
+
+/** The account a row names by external ID (`UNKNOWN_ACCOUNT` when there is none). */
+export function knownAccount(
+  row: ParsedRow,
+  ids: ReadonlyMap<string, string>,
+  issues: Issue[],
+  column = 'account_external_id',
+): string | undefined {
+  return reference(row, column, ids, issues, (externalId) => ({ code: 'UNKNOWN_ACCOUNT', params: { externalId } }));
+}
+
+/** The user a row names by e-mail in `column` (`UNKNOWN_USER` when there is none). */
+export function knownUser(row: ParsedRow, column: string, ids: ReadonlyMap<string, string>, issues: Issue[]): string | undefined {
+  return reference(row, column, ids, issues, (email) => ({ code: 'UNKNOWN_USER', params: { email } }));
+}
+
+/** What a row does to the stored record with its key: inserts one, leaves it as it is, or updates it. */
+export function rowAction<T extends object>(before: T | undefined, next: T): RowAction {
+  if (!before) return 'insert';
+  return (Object.keys(next) as (keyof T)[]).every((k) => before[k] === next[k]) ? 'unchanged' : 'update';
+}

@@ -3,7 +3,15 @@ import type { Tx } from '../../core/db/tx.js';
 import { dateTime, email, instantOf, oneOf, text } from '../imports/cells.js';
 import { type EntityImporter, type ImportEnv, type Issue, type ParsedRow, type Plan, unparsed } from '../imports/engine.js';
 import type { RowAction } from '../imports/imports.contracts.js';
-import { accountIdsByExternalId, companyTimeZone, distinctStrings, userIdsByEmail } from '../imports/lookups.js';
+import {
+  accountIdsByExternalId,
+  companyTimeZone,
+  distinctStrings,
+  knownAccount,
+  knownUser,
+  rowAction,
+  userIdsByEmail,
+} from '../imports/lookups.js';
 import { interactionStatuses, interactionTypes } from './interactions.contracts.js';
 
 /**
@@ -69,17 +77,8 @@ async function planInteractions(tx: Tx, rows: ParsedRow[], env: ImportEnv): Prom
   const changed: Changed[] = [];
   for (const row of rows) {
     const v = row.values;
-    const accountId = typeof v.account_external_id === 'string' ? accountIds.get(v.account_external_id) : undefined;
-    const userId = typeof v.user_email === 'string' ? userIds.get(v.user_email) : undefined;
-    if (typeof v.account_external_id === 'string' && !accountId)
-      issues.push({
-        line: row.line,
-        column: 'account_external_id',
-        code: 'UNKNOWN_ACCOUNT',
-        params: { externalId: v.account_external_id },
-      });
-    if (typeof v.user_email === 'string' && !userId)
-      issues.push({ line: row.line, column: 'user_email', code: 'UNKNOWN_USER', params: { email: v.user_email } });
+    const accountId = knownAccount(row, accountIds, issues);
+    const userId = knownUser(row, 'user_email', userIds, issues);
     if (!accountId || !userId || typeof v.interaction_id !== 'string' || typeof v.occurred_at !== 'string') continue;
     if (typeof v.type !== 'string' || typeof v.status !== 'string' || optional.some((f) => unparsed(row, env.columns, f))) continue;
     const before = stored.get(v.interaction_id);
@@ -96,8 +95,7 @@ async function planInteractions(tx: Tx, rows: ParsedRow[], env: ImportEnv): Prom
       subject: env.columns.has('subject') ? ((v.subject as string | null) ?? null) : (before?.subject ?? null),
       outcome: env.columns.has('outcome') ? ((v.outcome as string | null) ?? null) : (before?.outcome ?? null),
     };
-    const same = !!before && (Object.keys(next) as (keyof Interaction)[]).every((k) => before[k] === next[k]);
-    const action: RowAction = !before ? 'insert' : same ? 'unchanged' : 'update';
+    const action = rowAction(before, next);
     actions.set(row.line, action);
     if (action !== 'unchanged') changed.push({ ...next, action });
   }

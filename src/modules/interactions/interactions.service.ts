@@ -5,7 +5,7 @@ import { notFound } from '../../core/errors.js';
 import { assertCan } from '../../core/policy/policy.js';
 import { accounts } from '../accounts/accounts.schema.js';
 import { visibleAccountsSql } from '../accounts/accounts.scope.js';
-import { findCompany } from '../company/company.service.js';
+import { dayRange } from '../company/calendar.js';
 import { users } from '../users/users.schema.js';
 import type { Interaction, InteractionList, InteractionListQuery } from './interaction-list.contracts.js';
 import { interactions } from './interactions.schema.js';
@@ -17,16 +17,6 @@ import { interactions } from './interactions.schema.js';
 async function readerScope(ctx: Ctx): Promise<SQL | undefined> {
   assertCan(actorOf(ctx), 'interactions.read');
   return visibleAccountsSql(ctx);
-}
-
-/** `column` falls on the calendar days [from, to] of the company time zone (index-friendly bounds). */
-export async function dayRange(ctx: Ctx, column: SQL, from?: string, to?: string): Promise<SQL[]> {
-  if (!from && !to) return [];
-  const tz = (await findCompany(ctx.db))?.timeZone ?? 'UTC';
-  const parts: SQL[] = [];
-  if (from) parts.push(sql`${column} >= (${from}::date::timestamp AT TIME ZONE ${tz})`);
-  if (to) parts.push(sql`${column} < ((${to}::date + 1)::timestamp AT TIME ZONE ${tz})`);
-  return parts;
 }
 
 const columns = {

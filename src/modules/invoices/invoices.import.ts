@@ -3,7 +3,7 @@ import type { Tx } from '../../core/db/tx.js';
 import { date, positiveDecimal, text } from '../imports/cells.js';
 import { type EntityImporter, type ImportEnv, type Issue, type ParsedRow, type Plan, unparsed } from '../imports/engine.js';
 import type { RowAction } from '../imports/imports.contracts.js';
-import { accountIdsByExternalId, distinctStrings } from '../imports/lookups.js';
+import { accountIdsByExternalId, distinctStrings, knownAccount, rowAction } from '../imports/lookups.js';
 
 /**
  * invoices (import-format.md): bills to an account, optionally for one of its orders. Whether an invoice
@@ -61,16 +61,7 @@ async function planInvoices(tx: Tx, rows: ParsedRow[], env: ImportEnv): Promise<
   for (const row of rows) {
     const v = row.values;
     let ok = true;
-    const accountId = typeof v.account_external_id === 'string' ? accountIds.get(v.account_external_id) : undefined;
-    if (typeof v.account_external_id === 'string' && !accountId) {
-      issues.push({
-        line: row.line,
-        column: 'account_external_id',
-        code: 'UNKNOWN_ACCOUNT',
-        params: { externalId: v.account_external_id },
-      });
-      ok = false;
-    }
+    const accountId = knownAccount(row, accountIds, issues);
     if (typeof v.order_id === 'string' && !orders.has(v.order_id)) {
       issues.push({ line: row.line, column: 'order_id', code: 'UNKNOWN_ORDER', params: { orderId: v.order_id } });
       ok = false;
@@ -91,8 +82,7 @@ async function planInvoices(tx: Tx, rows: ParsedRow[], env: ImportEnv): Promise<
       // an order_id column absent from the file keeps the stored order
       order_id: env.columns.has('order_id') ? ((v.order_id as string | null) ?? null) : (before?.order_id ?? null),
     };
-    const same = !!before && (Object.keys(next) as (keyof Invoice)[]).every((k) => before[k] === next[k]);
-    const action: RowAction = !before ? 'insert' : same ? 'unchanged' : 'update';
+    const action = rowAction(before, next);
     actions.set(row.line, action);
     if (action !== 'unchanged') changed.push(next);
   }

@@ -3,7 +3,7 @@ import type { Tx } from '../../core/db/tx.js';
 import { date, positiveDecimal, text } from '../imports/cells.js';
 import type { EntityImporter, ImportEnv, Issue, ParsedRow, Plan } from '../imports/engine.js';
 import type { RowAction } from '../imports/imports.contracts.js';
-import { distinctStrings } from '../imports/lookups.js';
+import { distinctStrings, rowAction } from '../imports/lookups.js';
 
 /**
  * payments (import-format.md): money received against a stored invoice. A payment carries its invoice's
@@ -60,8 +60,7 @@ async function planPayments(tx: Tx, rows: ParsedRow[], env: ImportEnv): Promise<
     if (typeof v.payment_date !== 'string' || typeof v.amount !== 'string') continue;
     const next: Payment = { payment_id: v.payment_id, invoice_id: v.invoice_id, payment_date: v.payment_date, amount: v.amount };
     const before = stored.get(v.payment_id);
-    const same = !!before && (Object.keys(next) as (keyof Payment)[]).every((k) => before[k] === next[k]);
-    const action: RowAction = !before ? 'insert' : same ? 'unchanged' : 'update';
+    const action = rowAction(before, next);
     actions.set(row.line, action);
     if (action === 'unchanged') continue;
     changed.push(next);

@@ -1,12 +1,10 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
-import pdfmake from 'pdfmake';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { z } from 'zod';
 import { recordAudit } from '../../core/audit/audit.service.js';
 import type { Locale } from '../../core/contracts.js';
 import { actorOf, type Ctx } from '../../core/context.js';
+import { ACCENT, HEAD_FILL, MUTED, pdfFormats, pdfSafe, RULE, renderPdf } from '../../core/pdf.js';
 import { neutralizeFormula } from '../accounts/accounts.export.js';
 import { IsoDate } from '../accounts/accounts.contracts.js';
 import { findCompany } from '../company/company.service.js';
@@ -121,50 +119,31 @@ export async function exportKpi(ctx: Ctx, q: KpiExportQuery): Promise<{ body: Bu
 
 // ---------------------------------------------------------------- formatting
 
-const tags = { en: 'en-US', ru: 'ru-RU' } as const;
-// Roboto has no narrow no-break space (U+202F), which Intl puts in some formats.
-const clean = (s: string) => s.replace(/\u202f/g, '\u00a0');
-
 function formatters(v: Pick<KpiExportView, 'lang' | 'currency' | 'timeZone'>) {
-  const tag = tags[v.lang];
-  const dateOpts: Intl.DateTimeFormatOptions =
-    v.lang === 'ru' ? { day: '2-digit', month: '2-digit', year: 'numeric' } : { dateStyle: 'medium' };
-  const day = new Intl.DateTimeFormat(tag, { ...dateOpts, timeZone: 'UTC' });
+  const { tag, day, money } = pdfFormats(v.lang, v.currency);
   const instantOpts: Intl.DateTimeFormatOptions =
     v.lang === 'ru'
       ? { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }
       : { dateStyle: 'medium', timeStyle: 'short' };
   const instant = new Intl.DateTimeFormat(tag, { ...instantOpts, timeZone: v.timeZone });
-  let money: Intl.NumberFormat;
-  try {
-    money = new Intl.NumberFormat(tag, {
-      style: 'currency',
-      currency: v.currency,
-      currencyDisplay: 'narrowSymbol',
-      minimumFractionDigits: 2,
-      maximumFractionDigits: 2,
-    });
-  } catch {
-    money = new Intl.NumberFormat(tag, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  }
   const number = (max: number) => new Intl.NumberFormat(tag, { maximumFractionDigits: max });
   const percent = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 2 });
   return {
-    day: (iso: string) => clean(day.format(new Date(`${iso}T00:00:00Z`))),
-    instant: (d: Date) => clean(instant.format(d)),
+    day,
+    instant: (d: Date) => pdfSafe(instant.format(d)),
     figure: (k: KpiKey, value: number | null): string => {
       if (value === null) return '—';
       switch (kpiKinds[k]) {
         case 'money':
-          return clean(money.format(value));
+          return money(value);
         case 'rate':
-          return clean(percent.format(value));
+          return pdfSafe(percent.format(value));
         case 'pct':
-          return clean(`${number(2).format(value)}\u00a0%`);
+          return pdfSafe(`${number(2).format(value)}\u00a0%`);
         case 'hours':
-          return clean(`${number(2).format(value)}\u00a0${v.lang === 'ru' ? 'ч' : 'h'}`);
+          return pdfSafe(`${number(2).format(value)}\u00a0${v.lang === 'ru' ? 'ч' : 'h'}`);
         case 'count':
-          return clean(number(0).format(value));
+          return pdfSafe(number(0).format(value));
       }
     },
   };
@@ -252,28 +231,10 @@ export async function renderKpiXlsx(v: KpiExportView): Promise<Buffer> {
 
 // ---------------------------------------------------------------- PDF
 
-// Roboto as pdfmake ships it: Latin and Cyrillic, and the rouble sign.
-const fontDir = path.join(path.dirname(createRequire(import.meta.url).resolve('pdfmake/package.json')), 'fonts', 'Roboto');
-pdfmake.setFonts({
-  Roboto: {
-    normal: path.join(fontDir, 'Roboto-Regular.ttf'),
-    bold: path.join(fontDir, 'Roboto-Medium.ttf'),
-    italics: path.join(fontDir, 'Roboto-Italic.ttf'),
-    bolditalics: path.join(fontDir, 'Roboto-MediumItalic.ttf'),
-  },
-});
-// names are the users' own text: they may never make the server fetch a URL or read a file
-pdfmake.setUrlAccessPolicy(() => false);
-pdfmake.setLocalAccessPolicy((file) => path.resolve(file).startsWith(fontDir + path.sep));
-
-const ACCENT = '#2f7d59';
-const MUTED = '#6b7280';
-const RULE = '#d9dee3';
-const HEAD_FILL = '#f2f5f4';
 const WIDTH = 762; // A4 landscape less the margins
 
 export async function renderKpiPdf(v: KpiExportView, compress = true): Promise<Buffer> {
-  return pdfmake.createPdf(kpiPdfDocument(v, compress)).getBuffer();
+  return renderPdf(kpiPdfDocument(v, compress));
 }
 
 export function kpiPdfDocument(v: KpiExportView, compress = true): TDocumentDefinitions {

@@ -5,6 +5,7 @@ import { AppError, notFound } from '../../core/errors.js';
 import { assertCan, kpiScope } from '../../core/policy/policy.js';
 import type { KpiFigures, KpiManagerFigures, KpiQuery, KpiReport, KpiTeamQuery, KpiTeamReport } from './kpi.contracts.js';
 import { emptyFacts, type Grouping, loadFacts, ownerRanges, type Period, periodEnd, periodStart } from './kpi.facts.js';
+import { reportingLineOf } from '../users/reporting-line.js';
 import { figuresOf, previousPeriod } from './kpi.figures.js';
 
 type Person = {
@@ -66,16 +67,7 @@ export async function visibleManagerIds(ctx: Ctx, opts: ReportOptions = {}): Pro
   if (opts.asOperator) return null;
   const scope = kpiScope(actorOf(ctx));
   if (scope.all) return null;
-  const ids = new Set(scope.selfIds);
-  if (scope.lineOf.length) {
-    const { rows } = await ctx.db.execute<{ id: string }>(sql`
-      WITH RECURSIVE line AS (
-        SELECT id FROM users WHERE manager_id = ANY(${sql.param(scope.lineOf)}::uuid[])
-        UNION SELECT u.id FROM users u JOIN line ON u.manager_id = line.id)
-      SELECT id FROM line`);
-    for (const r of rows) ids.add(r.id);
-  }
-  return ids;
+  return new Set([...scope.selfIds, ...(await reportingLineOf(ctx.db, scope.lineOf))]);
 }
 
 export async function personByEmail(ctx: Ctx, email: string, visible: Set<string> | null): Promise<Person> {
@@ -134,11 +126,8 @@ export async function kpiTeamReport(ctx: Ctx, q: KpiTeamQuery): Promise<KpiTeamR
   const lead = await personByEmail(ctx, q.lead, visible);
   const settings = await settingsOf(ctx.db);
   const p = periodOf(q.from, q.to, settings);
-  const { rows } = await ctx.db.execute<Person>(sql`
-    WITH RECURSIVE line AS (
-      SELECT id FROM users WHERE manager_id = ${lead.id}
-      UNION SELECT u.id FROM users u JOIN line ON u.manager_id = line.id)
-    SELECT id, email, name FROM users WHERE id IN (SELECT id FROM line)`);
+  const line = await reportingLineOf(ctx.db, [lead.id]);
+  const { rows } = await ctx.db.execute<Person>(sql`SELECT id, email, name FROM users WHERE id = ANY(${sql.param(line)}::uuid[])`);
   const members = [lead, ...rows.filter((m) => !visible || visible.has(m.id)).sort(byEmail)];
   const figures = await figuresFor(ctx.db, p, {
     kind: 'owners',

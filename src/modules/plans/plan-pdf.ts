@@ -1,24 +1,8 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import pdfmake from 'pdfmake';
+import { ACCENT, HEAD_FILL, MUTED, pdfFormats, pdfSafe, RULE, renderPdf } from '../../core/pdf.js';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { AccountStatus, AccountTier } from '../accounts/accounts.contracts.js';
 import type { ItemSection, Plan, swotQuadrants } from './plans.contracts.js';
 import { fill, type PlanPdfTexts, planPdfEn, planPdfRu } from './plan-pdf.texts.js';
-
-// Roboto as pdfmake ships it: Latin and Cyrillic, and the rouble sign.
-const fontDir = path.join(path.dirname(createRequire(import.meta.url).resolve('pdfmake/package.json')), 'fonts', 'Roboto');
-pdfmake.setFonts({
-  Roboto: {
-    normal: path.join(fontDir, 'Roboto-Regular.ttf'),
-    bold: path.join(fontDir, 'Roboto-Medium.ttf'),
-    italics: path.join(fontDir, 'Roboto-Italic.ttf'),
-    bolditalics: path.join(fontDir, 'Roboto-MediumItalic.ttf'),
-  },
-});
-// A plan's text is the users' own: it may never make the server fetch a URL or read a file.
-pdfmake.setUrlAccessPolicy(() => false);
-pdfmake.setLocalAccessPolicy((file) => path.resolve(file).startsWith(fontDir + path.sep));
 
 export interface PlanPdfInput {
   plan: Plan;
@@ -31,46 +15,22 @@ export interface PlanPdfInput {
   compress?: boolean;
 }
 
-const ACCENT = '#2f7d59';
-const MUTED = '#6b7280';
-const RULE = '#d9dee3';
-const HEAD_FILL = '#f2f5f4';
 const swotFill = { strength: '#eaf6ef', weakness: '#fdf1e7', opportunity: '#e9f1fb', threat: '#fcebec' } as const;
 const swotColor = { strength: '#2f7d59', weakness: '#b4641b', opportunity: '#2b62a8', threat: '#b3323a' } as const;
 
-const tags = { en: 'en-US', ru: 'ru-RU' } as const;
-// Roboto has no narrow no-break space (U+202F), which Intl puts in some formats.
-const clean = (s: string) => s.replace(/\u202f/g, '\u00a0');
-
 function formatters(lang: 'en' | 'ru', timeZone: string, currency: string) {
-  const dateOpts: Intl.DateTimeFormatOptions =
-    lang === 'ru' ? { day: '2-digit', month: '2-digit', year: 'numeric' } : { dateStyle: 'medium' };
-  const day = new Intl.DateTimeFormat(tags[lang], { ...dateOpts, timeZone: 'UTC' });
-  const instant = new Intl.DateTimeFormat(tags[lang], { ...dateOpts, timeZone });
-  let money: Intl.NumberFormat;
-  try {
-    money = new Intl.NumberFormat(tags[lang], {
-      style: 'currency',
-      currency,
-      currencyDisplay: 'narrowSymbol',
-      minimumFractionDigits: 2,
-      maximumFractionDigits: 2,
-    });
-  } catch {
-    money = new Intl.NumberFormat(tags[lang], { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  }
+  const f = pdfFormats(lang, currency);
+  const instant = new Intl.DateTimeFormat(f.tag, { ...f.dateOptions, timeZone });
   return {
     /** a business day, YYYY-MM-DD */
-    date: (iso: string) => clean(day.format(new Date(`${iso}T00:00:00Z`))),
-    instant: (iso: string | Date) => clean(instant.format(typeof iso === 'string' ? new Date(iso) : iso)),
-    // a decimal string is formatted exactly (Intl.NumberFormat v3), never through a float
-    money: (amount: string) => clean(money.format(amount as Intl.StringNumericLiteral)),
+    date: f.day,
+    instant: (iso: string | Date) => pdfSafe(instant.format(typeof iso === 'string' ? new Date(iso) : iso)),
+    money: f.money,
   };
 }
 
 export async function renderPlanPdf(input: PlanPdfInput): Promise<Buffer> {
-  const doc = planDocument(input);
-  return pdfmake.createPdf(doc).getBuffer();
+  return renderPdf(planDocument(input));
 }
 
 export function planDocument({

@@ -3,7 +3,7 @@ import type { Tx } from '../../core/db/tx.js';
 import { decimal, oneOf, text } from '../imports/cells.js';
 import { type EntityImporter, type ImportEnv, type Issue, type ParsedRow, type Plan, unparsed } from '../imports/engine.js';
 import type { RowAction } from '../imports/imports.contracts.js';
-import { distinctStrings } from '../imports/lookups.js';
+import { distinctStrings, rowAction } from '../imports/lookups.js';
 import { productTypes } from './products.contracts.js';
 
 const fields = ['name', 'type', 'category', 'unit', 'unit_cost', 'base_price'] as const;
@@ -48,7 +48,7 @@ async function planProducts(tx: Tx, rows: ParsedRow[], env: ImportEnv): Promise<
     const next = Object.fromEntries(
       fields.map((f) => [f, env.columns.has(f) ? ((v[f] as string | null) ?? null) : (before?.[f] ?? null)]),
     ) as Values;
-    const action: RowAction = !before ? 'insert' : fields.every((f) => before[f] === next[f]) ? 'unchanged' : 'update';
+    const action = rowAction(before, next);
     actions.set(row.line, action);
     if (action !== 'unchanged') changed.push({ ...next, sku: v.sku });
   }

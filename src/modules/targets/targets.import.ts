@@ -3,7 +3,7 @@ import type { Tx } from '../../core/db/tx.js';
 import { decimal, email, integer, month } from '../imports/cells.js';
 import { type EntityImporter, type ImportEnv, type Issue, type ParsedRow, type Plan, unparsed } from '../imports/engine.js';
 import type { RowAction } from '../imports/imports.contracts.js';
-import { userIdsByEmail } from '../imports/lookups.js';
+import { knownUser, rowAction, userIdsByEmail } from '../imports/lookups.js';
 
 /**
  * plans (import-format.md): a manager's targets for a month (kpi.md `revenue_plan`), stored in
@@ -51,9 +51,7 @@ async function planTargets(tx: Tx, rows: ParsedRow[], env: ImportEnv): Promise<P
   const changed: Target[] = [];
   for (const row of rows) {
     const v = row.values;
-    const userId = typeof v.manager_email === 'string' ? userIds.get(v.manager_email) : undefined;
-    if (typeof v.manager_email === 'string' && !userId)
-      issues.push({ line: row.line, column: 'manager_email', code: 'UNKNOWN_USER', params: { email: v.manager_email } });
+    const userId = knownUser(row, 'manager_email', userIds, issues);
     if (!userId || typeof v.month !== 'string' || typeof v.revenue_target !== 'string') continue;
     if (optional.some((f) => unparsed(row, env.columns, f))) continue;
     const firstDay = `${v.month}-01`;
@@ -66,8 +64,7 @@ async function planTargets(tx: Tx, rows: ParsedRow[], env: ImportEnv): Promise<P
       active_clients_target: keep('active_clients_target'),
       new_clients_target: keep('new_clients_target'),
     };
-    const same = !!before && (Object.keys(next) as (keyof Target)[]).every((k) => before[k] === next[k]);
-    const action: RowAction = !before ? 'insert' : same ? 'unchanged' : 'update';
+    const action = rowAction(before, next);
     actions.set(row.line, action);
     if (action !== 'unchanged') changed.push(next);
   }

@@ -1,9 +1,10 @@
-import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import { recordAudit } from '../../core/audit/audit.service.js';
 import { actorOf, type Ctx } from '../../core/context.js';
 import type { Executor, Tx } from '../../core/db/tx.js';
 import { AppError, conflict } from '../../core/errors.js';
 import { assertCan, can, kpiScope } from '../../core/policy/policy.js';
+import { reportingLineOf } from '../users/reporting-line.js';
 import { users } from '../users/users.schema.js';
 import { type ManagerTargetRow, plannedRoles, type SaveTargetsRequest, type TargetGrid, type TargetRow } from './targets.contracts.js';
 import { departmentTargets, managerTargets } from './targets.schema.js';
@@ -54,16 +55,14 @@ export async function yearVersion(db: Executor, year: number): Promise<string> {
 async function visibleUserIds(ctx: Ctx): Promise<string[] | null> {
   const scope = kpiScope(actorOf(ctx));
   if (scope.all) return null;
-  const ids = new Set(scope.selfIds);
-  if (scope.lineOf.length) {
-    const { rows } = await ctx.db.execute<{ id: string }>(sql`
-      WITH RECURSIVE line AS (
-        SELECT id FROM users WHERE manager_id = ANY(${sql.param(scope.lineOf)}::uuid[])
-        UNION SELECT u.id FROM users u JOIN line ON u.manager_id = line.id)
-      SELECT id FROM line`);
-    for (const r of rows) ids.add(r.id);
-  }
-  return [...ids];
+  return [...new Set([...scope.selfIds, ...(await reportingLineOf(ctx.db, scope.lineOf))])];
+}
+
+/** Users with a row in the grid of a year: active KAMs and senior KAMs, and anyone with a plan that year (a manager who left). */
+function plannable(year: number): SQL {
+  const { from, to } = bounds(year);
+  return sql`((${users.role} IN ${plannedRoles} AND ${users.disabledAt} IS NULL)
+    OR EXISTS (SELECT 1 FROM manager_targets t WHERE t.user_id = ${users.id} AND t.month >= ${from} AND t.month < ${to}))`;
 }
 
 /** The plans grid of a year: the department's row, the managers' rows the reader may see, and the sums. */
@@ -80,16 +79,11 @@ export async function getTargets(ctx: Ctx, year: number, db: Executor = ctx.db):
       .from(departmentTargets)
       .where(and(gte(departmentTargets.month, from), lt(departmentTargets.month, to))),
     db.select().from(managerTargets).where(inYear),
-    // active KAMs and senior KAMs, and anyone else who has a plan this year (a manager who left mid-year)
     db
       .select({ id: users.id, name: users.name, email: users.email, role: users.role, disabledAt: users.disabledAt })
       .from(users)
       .where(
-        and(
-          sql`((${users.role} IN ('kam', 'senior_kam') AND ${users.disabledAt} IS NULL)
-            OR EXISTS (SELECT 1 FROM manager_targets t WHERE t.user_id = ${users.id} AND t.month >= ${from} AND t.month < ${to}))`,
-          visible ? inArray(users.id, visible.length ? visible : ['00000000-0000-4000-8000-000000000000']) : undefined,
-        ),
+        and(plannable(year), visible ? inArray(users.id, visible.length ? visible : ['00000000-0000-4000-8000-000000000000']) : undefined),
       )
       .orderBy(asc(sql`lower(${users.name})`), asc(users.id)),
   ]);
@@ -154,17 +148,10 @@ const shown = (v: Values | null | undefined) =>
 /** Managers a plan may be given to: active KAMs and senior KAMs, or whoever already has one this year. */
 async function assertPlannable(tx: Tx, year: number, userIds: string[]) {
   if (!userIds.length) return;
-  const { from, to } = bounds(year);
   const ok = await tx
     .select({ id: users.id })
     .from(users)
-    .where(
-      and(
-        inArray(users.id, userIds),
-        sql`((${users.role} IN ('kam', 'senior_kam') AND ${users.disabledAt} IS NULL)
-          OR EXISTS (SELECT 1 FROM manager_targets t WHERE t.user_id = ${users.id} AND t.month >= ${from} AND t.month < ${to}))`,
-      ),
-    );
+    .where(and(inArray(users.id, userIds), plannable(year)));
   const found = new Set(ok.map((r) => r.id));
   const missing = userIds.find((id) => !found.has(id));
   if (missing) throw new AppError('TARGET_MANAGER_INVALID', 400, { userId: missing });
@@ -218,6 +205,7 @@ export async function saveTargets(ctx: Ctx, year: number, input: SaveTargetsRequ
       ).map((r) => [`${r.userId}:${r.month}`, r]),
     );
     const upserts: (Values & { userId: string; month: string })[] = [];
+    const removed: { userId: string; month: string }[] = [];
     for (const change of input.managers) {
       const month = monthOf(year, change.month);
       const key = `${change.userId}:${month}`;
@@ -226,9 +214,15 @@ export async function saveTargets(ctx: Ctx, year: number, input: SaveTargetsRequ
       if (same(before, after)) continue;
       audit.before[key] = shown(before);
       audit.after[key] = shown(after);
-      if (!after) await tx.delete(managerTargets).where(and(eq(managerTargets.userId, change.userId), eq(managerTargets.month, month)));
+      if (!after) removed.push({ userId: change.userId, month });
       else upserts.push({ userId: change.userId, month, ...after });
     }
+    // one statement for the cleared cells, however many (a year cleared for the whole department)
+    if (removed.length)
+      await tx.execute(sql`
+        DELETE FROM manager_targets t
+        USING unnest(${sql.param(removed.map((r) => r.userId))}::uuid[], ${sql.param(removed.map((r) => r.month))}::date[]) AS d(user_id, month)
+        WHERE t.user_id = d.user_id AND t.month = d.month`);
     for (let i = 0; i < upserts.length; i += 1000) {
       await tx
         .insert(managerTargets)

@@ -3,13 +3,13 @@ import { IconAlertTriangle, IconArrowRight, IconCircleX, IconClipboardText, Icon
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../app/session';
-import { formatDate } from '../../i18n/format';
+import { formatDate, formatMoney } from '../../i18n/format';
 import { AccountTeamCard } from '../tiering/AccountTeamCard';
 import { OwnershipHistory } from '../tiering/OwnershipHistory';
 import { ScoreCard } from '../tiering/ScoreCard';
 import { type Account, useCompetitorOptions } from './accountsApi';
 import { StatusBadge } from './badges';
-import { daysSince, formatMoney, formatRelative } from './format';
+import { daysSince, formatRelative } from './format';
 
 /** A plan not looked at for this long is due for review. */
 const PLAN_REVIEW_DAYS = 90;

@@ -3,11 +3,11 @@ import { Link } from '@tanstack/react-router';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { type AccountColumn, accountColumns, defaultAccountColumns } from '../../../../src/modules/accounts/accounts.contracts';
-import { formatDate } from '../../i18n/format';
+import { formatDate, formatMoney } from '../../i18n/format';
 import { initials } from '../../ui/initials';
 import type { AccountListItem, AccountSort } from './accountsApi';
 import { StatusBadge, TierBadge } from './badges';
-import { daysSince, formatMoney, formatRelative, formatScore } from './format';
+import { daysSince, formatRelative, formatScore } from './format';
 
 export interface CellContext {
   t: TFunction;

@@ -1,20 +1,6 @@
-/** Locale formatting the account pages need beyond web/src/i18n/format.ts. */
-const tags: Record<string, string> = { en: 'en-US', ru: 'ru-RU' };
-const tag = (locale: string) => tags[locale] ?? 'en-US';
+import { localeTag as tag } from '../../i18n/format';
 
-/**
- * 1 234 567,89 ₽ in Russian, RUB 1,234,567.89 in English. The amount stays a decimal string
- * (Intl formats numeric strings without a detour through binary floating point).
- */
-export function formatMoney(amount: string, currency: string, locale: string): string {
-  try {
-    return new Intl.NumberFormat(tag(locale), { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(
-      amount as `${number}`,
-    );
-  } catch {
-    return `${amount} ${currency}`;
-  }
-}
+/** Locale formatting the account pages need beyond web/src/i18n/format.ts. */
 
 /** A score 0..100 with at most one decimal, in the locale's digits. */
 export function formatScore(score: number, locale: string): string {

@@ -21,12 +21,12 @@ import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../app/session';
-import { formatDate, formatDateTime } from '../../i18n/format';
+import { formatDate, formatDateTime, formatMoney } from '../../i18n/format';
 import { accountStoryFields } from '../../../../src/modules/accounts/accounts.contracts';
 import { complaintSeverities } from '../../../../src/modules/complaints/complaints.contracts';
 import { interactionStatuses, interactionTypes } from '../../../../src/modules/interactions/interactions.contracts';
 import type { Account, TimelineEvent } from './accountsApi';
-import { formatMoney, formatWhen } from './format';
+import { formatWhen } from './format';
 
 /** Groups of the timeline filter; each stands for kinds (`module.*` = every kind of a module). */
 export const timelineGroups = {

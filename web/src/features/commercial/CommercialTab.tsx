@@ -7,7 +7,8 @@ import { Empty } from '../../ui/Empty';
 import type { Account } from '../accounts/accountsApi';
 import { useCommercial } from './commercialApi';
 import { DisciplineCard } from './DisciplineCard';
-import { formatAmount, formatDay, formatPct, formatShare } from './format';
+import { formatDay, formatMoney } from '../../i18n/format';
+import { formatPct, formatShare } from './format';
 import { ImportAction } from './ImportAction';
 import { InvoicesCard } from './InvoicesCard';
 import { OrdersCard } from './OrdersCard';
@@ -35,7 +36,7 @@ export function CommercialTab({ account }: { account: Account }) {
       </Stack>
     );
   const { sales, receivables: r, currency } = data;
-  const money = (v: string) => formatAmount(v, currency, lang);
+  const money = (v: string) => formatMoney(v, currency, lang);
   const nothing = sales.orderCount === 0 && r.openInvoices === 0 && r.discipline.invoices === 0;
   if (nothing)
     return (

@@ -1,9 +1,11 @@
-import { Card, Divider, Group, Progress, RingProgress, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { Card, Divider, Group, Progress, RingProgress, Stack, Text, Tooltip } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountCommercial } from './commercialApi';
-import { formatAmount, formatDay, formatDecimal, formatPct, formatShare } from './format';
+import { formatDay, formatMoney } from '../../i18n/format';
+import { formatDecimal, formatPct, formatShare } from './format';
+import { CardTitle } from '../../ui/CardTitle';
 
 function Line({ label, hint, children, testId }: { label: string; hint?: string; children: ReactNode; testId?: string }) {
   return (
@@ -34,20 +36,17 @@ export function DisciplineCard({ data }: { data: AccountCommercial }) {
   const lang = i18n.resolvedLanguage ?? 'en';
   const r = data.receivables;
   const d = r.discipline;
-  const money = (v: string) => formatAmount(v, data.currency, lang);
+  const money = (v: string) => formatMoney(v, data.currency, lang);
   const share = d.onTimeShare;
   const color = share === null ? 'gray' : share >= 0.9 ? 'teal' : share >= 0.7 ? 'yellow' : 'red';
   const over = !!r.available?.startsWith('-');
   return (
     <Card padding="lg" withBorder radius="md" h="100%" data-testid="discipline-card">
-      <Stack gap={0} mb="md">
-        <Title order={4} fz="md">
-          {t('commercial.discipline.title')}
-        </Title>
-        <Text size="xs" c="dimmed">
-          {t('commercial.discipline.subtitle', { from: formatDay(d.from, lang), to: formatDay(d.to, lang) })}
-        </Text>
-      </Stack>
+      <CardTitle
+        mb="md"
+        title={t('commercial.discipline.title')}
+        subtitle={t('commercial.discipline.subtitle', { from: formatDay(d.from, lang), to: formatDay(d.to, lang) })}
+      />
       <Group gap="lg" wrap="nowrap" align="center">
         <RingProgress
           size={112}

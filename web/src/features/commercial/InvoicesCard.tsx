@@ -6,7 +6,7 @@ import { Empty } from '../../ui/Empty';
 import { TableSkeletonRows } from '../../ui/PageSkeleton';
 import { TableFooter } from '../../ui/TableFooter';
 import { type AccountCommercial, useAccountInvoices } from './commercialApi';
-import { formatAmount, formatDay } from './format';
+import { formatDay, formatMoney } from '../../i18n/format';
 import { ImportAction } from './ImportAction';
 import { bucketColors } from './ReceivablesCard';
 
@@ -18,7 +18,7 @@ export function InvoicesCard({ accountId, data }: { accountId: string; data: Acc
   const { t, i18n } = useTranslation();
   const lang = i18n.resolvedLanguage ?? 'en';
   const r = data.receivables;
-  const money = (v: string) => formatAmount(v, data.currency, lang);
+  const money = (v: string) => formatMoney(v, data.currency, lang);
   const [all, setAll] = useState(false);
   const [offset, setOffset] = useState(0);
   const invoices = useAccountInvoices(accountId, all ? 'all' : 'open', offset, LIMIT);

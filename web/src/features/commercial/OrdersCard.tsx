@@ -6,7 +6,8 @@ import { Empty } from '../../ui/Empty';
 import { TableSkeletonRows } from '../../ui/PageSkeleton';
 import { TableFooter } from '../../ui/TableFooter';
 import { useAccountOrders, useAccountReturns } from './commercialApi';
-import { formatAmount, formatDay } from './format';
+import { formatDay, formatMoney } from '../../i18n/format';
+import { formatDecimal } from './format';
 import { ImportAction } from './ImportAction';
 
 const LIMIT = 10;
@@ -17,7 +18,7 @@ const num = { whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' } as cons
 export function OrdersCard({ accountId, currency }: { accountId: string; currency: string }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.resolvedLanguage ?? 'en';
-  const money = (v: string) => formatAmount(v, currency, lang);
+  const money = (v: string) => formatMoney(v, currency, lang);
   const [view, setView] = useState<'orders' | 'returns'>('orders');
   const [orderOffset, setOrderOffset] = useState(0);
   const [returnOffset, setReturnOffset] = useState(0);
@@ -139,9 +140,7 @@ export function OrdersCard({ accountId, currency }: { accountId: string; currenc
                         </Text>
                       </Table.Td>
                       <Table.Td ta="right" style={num}>
-                        {new Intl.NumberFormat(lang === 'ru' ? 'ru-RU' : 'en-US', { maximumFractionDigits: 3 }).format(
-                          r.quantity as `${number}`,
-                        )}
+                        {formatDecimal(r.quantity, lang, 3)}
                       </Table.Td>
                       <Table.Td>{r.reason ? t(`commercial.orders.reasons.${r.reason}`) : '—'}</Table.Td>
                       <Table.Td ta="right" fw={600} style={num}>

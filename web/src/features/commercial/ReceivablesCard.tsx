@@ -1,8 +1,9 @@
-import { Card, Group, Progress, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { Card, Group, Progress, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { type AgingBucket, agingBuckets } from '../../../../src/modules/invoices/invoices.contracts';
 import type { AccountCommercial } from './commercialApi';
-import { formatAmount, formatDay } from './format';
+import { formatDay, formatMoney } from '../../i18n/format';
+import { CardTitle } from '../../ui/CardTitle';
 
 export const bucketColors: Record<AgingBucket, string> = {
   current: 'teal.5',
@@ -16,19 +17,16 @@ export function ReceivablesCard({ data }: { data: AccountCommercial }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.resolvedLanguage ?? 'en';
   const r = data.receivables;
-  const money = (v: string) => formatAmount(v, data.currency, lang);
+  const money = (v: string) => formatMoney(v, data.currency, lang);
   const total = Number(r.outstanding);
 
   return (
     <Card padding="lg" withBorder radius="md" h="100%" data-testid="receivables-card">
-      <Stack gap={0} mb="md">
-        <Title order={4} fz="md">
-          {t('commercial.receivables.title')}
-        </Title>
-        <Text size="xs" c="dimmed">
-          {t('commercial.receivables.subtitle', { date: formatDay(r.asOf, lang) })}
-        </Text>
-      </Stack>
+      <CardTitle
+        mb="md"
+        title={t('commercial.receivables.title')}
+        subtitle={t('commercial.receivables.subtitle', { date: formatDay(r.asOf, lang) })}
+      />
       <Group gap="xl" mb="md" wrap="wrap">
         <Stack gap={0}>
           <Text size="xs" c="dimmed">

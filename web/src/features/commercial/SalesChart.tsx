@@ -1,9 +1,11 @@
 import '@mantine/charts/styles.css';
 import { CompositeChart } from '@mantine/charts';
-import { Card, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { Card, SegmentedControl, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AccountCommercial } from './commercialApi';
-import { formatAmount, formatCompact, monthTick } from './format';
+import { formatCompactMoney, formatMoney } from '../../i18n/format';
+import { monthTick } from './format';
+import { CardTitle } from '../../ui/CardTitle';
 
 /** Revenue (bars) and margin (line) per month. Chart values are for drawing only; the figures stay exact strings. */
 export function SalesChart({
@@ -23,24 +25,20 @@ export function SalesChart({
   const empty = sales.months.every((m) => m.revenue === '0.00' && m.margin === '0.00');
   return (
     <Card padding="lg" withBorder radius="md" data-testid="sales-chart">
-      <Group justify="space-between" align="flex-start" mb="sm" wrap="wrap">
-        <Stack gap={0}>
-          <Title order={4} fz="md">
-            {t('commercial.chart.title')}
-          </Title>
-          <Text size="xs" c="dimmed">
-            {t('commercial.chart.subtitle')}
-          </Text>
-        </Stack>
-        <SegmentedControl
-          size="xs"
-          value={String(months)}
-          onChange={(v) => onMonths(Number(v))}
-          aria-label={t('commercial.period')}
-          data={[12, 24, 36].map((n) => ({ value: String(n), label: t('commercial.months', { count: n }) }))}
-          data-testid="sales-months"
-        />
-      </Group>
+      <CardTitle
+        title={t('commercial.chart.title')}
+        subtitle={t('commercial.chart.subtitle')}
+        aside={
+          <SegmentedControl
+            size="xs"
+            value={String(months)}
+            onChange={(v) => onMonths(Number(v))}
+            aria-label={t('commercial.period')}
+            data={[12, 24, 36].map((n) => ({ value: String(n), label: t('commercial.months', { count: n }) }))}
+            data-testid="sales-months"
+          />
+        }
+      />
       {empty ? (
         <Text size="sm" c="dimmed" ta="center" py={60}>
           {t('commercial.chart.empty')}
@@ -54,8 +52,8 @@ export function SalesChart({
           legendProps={{ verticalAlign: 'top', height: 36 }}
           maxBarWidth={28}
           curveType="monotone"
-          valueFormatter={(v) => formatAmount(String(v), currency, lang)}
-          yAxisProps={{ tickFormatter: (v: number) => formatCompact(v, currency, lang), width: 80 }}
+          valueFormatter={(v) => formatMoney(v, currency, lang)}
+          yAxisProps={{ tickFormatter: (v: number) => formatCompactMoney(v, currency, lang), width: 80 }}
           xAxisProps={{ interval: months > 12 ? 1 : 0 }}
           series={[
             { name: 'revenue', label: t('commercial.chart.revenue'), color: 'teal.5', type: 'bar' },

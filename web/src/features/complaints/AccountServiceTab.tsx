@@ -1,8 +1,9 @@
-import { Anchor, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Card, Group, Stack } from '@mantine/core';
 import { IconArrowRight, IconMessages, IconMoodSad } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CardTitle } from '../../ui/CardTitle';
 import { Empty } from '../../ui/Empty';
 import { TableFooter } from '../../ui/TableFooter';
 import type { Account } from '../accounts/accountsApi';
@@ -27,64 +28,86 @@ export function AccountServiceTab({ account }: { account: Account }) {
 
   return (
     <Stack gap="md" data-testid="service-tab">
-      <Card padding="lg" withBorder radius="md">
-        <Group justify="space-between" mb="sm">
-          <Stack gap={0}>
-            <Title order={4} fz="md">
-              {t('service.account.complaints')}
-            </Title>
-            <Text size="xs" c="dimmed">
-              {t('service.account.complaintsSubtitle')}
-            </Text>
-          </Stack>
-          {!!complaints.data?.total && (
-            <Anchor size="sm" renderRoot={(props) => <Link {...props} to="/service" search={{ account: account.id }} />}>
-              <Group gap={4}>
-                {t('service.account.allComplaints')}
-                <IconArrowRight size={14} />
-              </Group>
-            </Anchor>
-          )}
-        </Group>
-        {complaints.data?.total === 0 ? (
-          <Empty icon={<IconMoodSad size={26} />} title={t('service.emptyTitle')} text={t('service.emptyText')} />
-        ) : (
-          <>
-            <ComplaintsTable items={complaints.data?.items} onOpen={setComplaint} withAccount={false} />
-            <TableFooter offset={complaintOffset} limit={LIMIT} total={complaints.data?.total ?? 0} onOffset={setComplaintOffset} />
-          </>
-        )}
-      </Card>
-      <Card padding="lg" withBorder radius="md">
-        <Group justify="space-between" mb="sm">
-          <Stack gap={0}>
-            <Title order={4} fz="md">
-              {t('service.account.interactions')}
-            </Title>
-            <Text size="xs" c="dimmed">
-              {t('interactions.accountSubtitle')}
-            </Text>
-          </Stack>
-          {!!interactions.data?.total && (
-            <Anchor size="sm" renderRoot={(props) => <Link {...props} to="/interactions" search={{ account: account.id }} />}>
-              <Group gap={4}>
-                {t('interactions.allForAccount')}
-                <IconArrowRight size={14} />
-              </Group>
-            </Anchor>
-          )}
-        </Group>
-        {interactions.data?.total === 0 ? (
-          <Empty icon={<IconMessages size={26} />} title={t('interactions.emptyTitle')} text={t('interactions.emptyText')} />
-        ) : (
-          <>
-            <InteractionsTable items={interactions.data?.items} onOpen={setInteraction} withAccount={false} />
-            <TableFooter offset={interactionOffset} limit={LIMIT} total={interactions.data?.total ?? 0} onOffset={setInteractionOffset} />
-          </>
-        )}
-      </Card>
+      <ListCard
+        title={t('service.account.complaints')}
+        subtitle={t('service.account.complaintsSubtitle')}
+        all={
+          <AllLink to="/service" account={account.id}>
+            {t('service.account.allComplaints')}
+          </AllLink>
+        }
+        total={complaints.data?.total}
+        empty={<Empty icon={<IconMoodSad size={26} />} title={t('service.emptyTitle')} text={t('service.emptyText')} />}
+        offset={complaintOffset}
+        onOffset={setComplaintOffset}
+      >
+        <ComplaintsTable items={complaints.data?.items} onOpen={setComplaint} withAccount={false} />
+      </ListCard>
+      <ListCard
+        title={t('service.account.interactions')}
+        subtitle={t('interactions.accountSubtitle')}
+        all={
+          <AllLink to="/interactions" account={account.id}>
+            {t('interactions.allForAccount')}
+          </AllLink>
+        }
+        total={interactions.data?.total}
+        empty={<Empty icon={<IconMessages size={26} />} title={t('interactions.emptyTitle')} text={t('interactions.emptyText')} />}
+        offset={interactionOffset}
+        onOffset={setInteractionOffset}
+      >
+        <InteractionsTable items={interactions.data?.items} onOpen={setInteraction} withAccount={false} />
+      </ListCard>
       <ComplaintDrawer id={complaint} onClose={() => setComplaint(null)} />
       <InteractionDrawer id={interaction} onClose={() => setInteraction(null)} />
     </Stack>
+  );
+}
+
+/** One short list of the account's records: a page of them, or what to say when there are none. */
+function ListCard({
+  title,
+  subtitle,
+  all,
+  total,
+  empty,
+  offset,
+  onOffset,
+  children,
+}: {
+  title: string;
+  subtitle: string;
+  all: ReactNode;
+  /** undefined while loading */
+  total: number | undefined;
+  empty: ReactNode;
+  offset: number;
+  onOffset: (offset: number) => void;
+  children: ReactNode;
+}) {
+  return (
+    <Card padding="lg" withBorder radius="md">
+      <CardTitle title={title} subtitle={subtitle} aside={total ? all : undefined} />
+      {total === 0 ? (
+        empty
+      ) : (
+        <>
+          {children}
+          <TableFooter offset={offset} limit={LIMIT} total={total ?? 0} onOffset={onOffset} />
+        </>
+      )}
+    </Card>
+  );
+}
+
+/** "All complaints →": the full list, filtered to the account. */
+function AllLink({ to, account, children }: { to: '/service' | '/interactions'; account: string; children: ReactNode }) {
+  return (
+    <Anchor size="sm" renderRoot={(props) => <Link {...props} to={to} search={{ account }} />}>
+      <Group gap={4}>
+        {children}
+        <IconArrowRight size={14} />
+      </Group>
+    </Anchor>
   );
 }

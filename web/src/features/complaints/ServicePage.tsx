@@ -1,14 +1,10 @@
-import '@mantine/dates/styles.css';
-import 'dayjs/locale/ru';
-import { Badge, Button, Group, Paper, SegmentedControl, Select, Tabs, TextInput } from '@mantine/core';
-import { DatePickerInput } from '@mantine/dates';
-import { useDebouncedValue } from '@mantine/hooks';
-import { IconCalendar, IconMoodSad, IconSearch } from '@tabler/icons-react';
+import { Badge, Paper, SegmentedControl, Select, Tabs, TextInput } from '@mantine/core';
+import { IconMoodSad, IconSearch } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can, useCurrentUser } from '../../app/session';
 import { Empty } from '../../ui/Empty';
+import { DateRangeFilter, FilterBar, useUrlList } from '../../ui/FilterBar';
 import { PageHeader } from '../../ui/PageHeader';
 import { TableFooter } from '../../ui/TableFooter';
 import { NotFoundPage } from '../errors/NotFoundPage';
@@ -30,17 +26,12 @@ export function ServicePage() {
 }
 
 function Service() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.resolvedLanguage ?? 'en';
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const search = useSearch({ from: '/app/service' });
-  const [q, setQ] = useState('');
-  const [debouncedQ] = useDebouncedValue(q.trim(), 250);
-  const [offset, setOffset] = useState(0);
-  const set = (patch: Partial<ServiceSearch>) => {
-    if (!('open' in patch)) setOffset(0);
-    void navigate({ to: '/service', search: (s: ServiceSearch) => ({ ...s, ...patch }), replace: true });
-  };
+  const { q, setQ, query, offset, setOffset, set, clear } = useUrlList<ServiceSearch>(
+    (update) => void navigate({ to: '/service', search: update, replace: true }),
+  );
   const filters = {
     accountId: search.account,
     severity: search.severity,
@@ -48,7 +39,7 @@ function Service() {
     justified: search.justified,
     from: search.from,
     to: search.to,
-    q: debouncedQ || undefined,
+    q: query,
   };
   const filtered = Object.values(filters).some((v) => v !== undefined);
   const list = useComplaints(filters, LIMIT, offset);
@@ -73,7 +64,7 @@ function Service() {
         </Tabs.List>
       </Tabs>
       <Paper withBorder radius="md">
-        <Group gap="sm" p="sm" wrap="wrap" style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
+        <FilterBar filtered={filtered} onClear={clear}>
           <SegmentedControl
             value={search.state ?? 'all'}
             onChange={(v) => set({ state: v === 'all' ? undefined : (v as 'open' | 'resolved') })}
@@ -85,10 +76,7 @@ function Service() {
             aria-label={t('service.filters.search')}
             leftSection={<IconSearch size={15} />}
             value={q}
-            onChange={(e) => {
-              setQ(e.currentTarget.value);
-              setOffset(0);
-            }}
+            onChange={(e) => setQ(e.currentTarget.value)}
             w={200}
           />
           <AccountPicker
@@ -116,34 +104,14 @@ function Service() {
             clearable
             w={190}
           />
-          <DatePickerInput
-            type="range"
-            value={[search.from ?? null, search.to ?? null]}
-            onChange={([from, to]) => {
-              if ((from && to) || (!from && !to)) set({ from: from ?? undefined, to: to ?? undefined });
-            }}
+          <DateRangeFilter
+            from={search.from}
+            to={search.to}
+            onChange={set}
             placeholder={t('service.filters.datesPlaceholder')}
-            aria-label={t('service.filters.dates')}
-            locale={lang}
-            valueFormat={lang === 'ru' ? 'DD.MM.YYYY' : 'MMM D, YYYY'}
-            leftSection={<IconCalendar size={15} />}
-            clearable
-            allowSingleDateInRange
-            w={250}
-            popoverProps={{ withinPortal: true }}
+            label={t('service.filters.dates')}
           />
-          {filtered && (
-            <Button
-              variant="subtle"
-              onClick={() => {
-                setQ('');
-                void navigate({ to: '/service', search: {}, replace: true });
-              }}
-            >
-              {t('common.clearFilters')}
-            </Button>
-          )}
-        </Group>
+        </FilterBar>
         {list.data && list.data.total === 0 ? (
           <Empty
             icon={<IconMoodSad size={28} />}

@@ -1,14 +1,10 @@
-import '@mantine/dates/styles.css';
-import 'dayjs/locale/ru';
-import { Button, Group, Paper, Select, TextInput } from '@mantine/core';
-import { DatePickerInput } from '@mantine/dates';
-import { useDebouncedValue } from '@mantine/hooks';
-import { IconCalendar, IconMessages, IconSearch } from '@tabler/icons-react';
+import { Paper, Select, TextInput } from '@mantine/core';
+import { IconMessages, IconSearch } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can, useCurrentUser } from '../../app/session';
 import { Empty } from '../../ui/Empty';
+import { DateRangeFilter, FilterBar, useUrlList } from '../../ui/FilterBar';
 import { PageHeader } from '../../ui/PageHeader';
 import { TableFooter } from '../../ui/TableFooter';
 import { UserSelect } from '../accounts/UserSelect';
@@ -32,17 +28,12 @@ export function InteractionsPage() {
 }
 
 function Interactions() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.resolvedLanguage ?? 'en';
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const search = useSearch({ from: '/app/interactions' });
-  const [q, setQ] = useState('');
-  const [debouncedQ] = useDebouncedValue(q.trim(), 250);
-  const [offset, setOffset] = useState(0);
-  const set = (patch: Partial<InteractionsSearch>) => {
-    if (!('open' in patch)) setOffset(0);
-    void navigate({ to: '/interactions', search: (s: InteractionsSearch) => ({ ...s, ...patch }), replace: true });
-  };
+  const { q, setQ, query, offset, setOffset, set, clear } = useUrlList<InteractionsSearch>(
+    (update) => void navigate({ to: '/interactions', search: update, replace: true }),
+  );
   const filters = {
     accountId: search.account,
     userId: search.user,
@@ -50,7 +41,7 @@ function Interactions() {
     status: search.status,
     from: search.from,
     to: search.to,
-    q: debouncedQ || undefined,
+    q: query,
   };
   const filtered = Object.values(filters).some((v) => v !== undefined);
   const list = useInteractions(filters, LIMIT, offset);
@@ -59,16 +50,13 @@ function Interactions() {
     <>
       <PageHeader title={t('interactions.title')} subtitle={t('interactions.subtitle')} />
       <Paper withBorder radius="md">
-        <Group gap="sm" p="sm" wrap="wrap" style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
+        <FilterBar filtered={filtered} onClear={clear}>
           <TextInput
             placeholder={t('interactions.filters.search')}
             aria-label={t('interactions.filters.search')}
             leftSection={<IconSearch size={15} />}
             value={q}
-            onChange={(e) => {
-              setQ(e.currentTarget.value);
-              setOffset(0);
-            }}
+            onChange={(e) => setQ(e.currentTarget.value)}
             w={240}
             data-testid="interactions-search"
           />
@@ -106,34 +94,14 @@ function Interactions() {
             clearable
             w={160}
           />
-          <DatePickerInput
-            type="range"
-            value={[search.from ?? null, search.to ?? null]}
-            onChange={([from, to]) => {
-              if ((from && to) || (!from && !to)) set({ from: from ?? undefined, to: to ?? undefined });
-            }}
+          <DateRangeFilter
+            from={search.from}
+            to={search.to}
+            onChange={set}
             placeholder={t('interactions.filters.datesPlaceholder')}
-            aria-label={t('interactions.filters.dates')}
-            locale={lang}
-            valueFormat={lang === 'ru' ? 'DD.MM.YYYY' : 'MMM D, YYYY'}
-            leftSection={<IconCalendar size={15} />}
-            clearable
-            allowSingleDateInRange
-            w={250}
-            popoverProps={{ withinPortal: true }}
+            label={t('interactions.filters.dates')}
           />
-          {filtered && (
-            <Button
-              variant="subtle"
-              onClick={() => {
-                setQ('');
-                void navigate({ to: '/interactions', search: {}, replace: true });
-              }}
-            >
-              {t('common.clearFilters')}
-            </Button>
-          )}
-        </Group>
+        </FilterBar>
         {list.data && list.data.total === 0 ? (
           <Empty
             icon={<IconMessages size={28} />}

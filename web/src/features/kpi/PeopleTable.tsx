@@ -1,4 +1,4 @@
-import { Anchor, Card, Group, Progress, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
+import { Anchor, Card, Group, Progress, Table, Text, UnstyledButton } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type KpiKey, kpiKinds } from '../../../../src/modules/kpi/kpi.contracts';
@@ -6,6 +6,7 @@ import { SortableTh } from '../../ui/SortableTh';
 import { formatFigure } from './format';
 import classes from './kpi.module.css';
 import type { KpiManagerFigures } from './kpiApi';
+import { CardTitle } from '../../ui/CardTitle';
 
 /** The columns of the managers' and members' table, in the order people read them. */
 export const peopleColumns: KpiKey[] = [
@@ -62,14 +63,11 @@ export function PeopleTable({ kind, people, currency, onOpen, onDrill }: Props) 
 
   return (
     <Card padding="lg" data-testid={`kpi-${kind}`}>
-      <Stack gap={2} mb="sm">
-        <Title order={3} fz="md">
-          {t(`kpi.table.${kind}`)}
-        </Title>
-        <Text size="xs" c="dimmed">
-          {t(kind === 'managers' ? 'kpi.table.managersHint' : 'kpi.table.membersHint')}
-        </Text>
-      </Stack>
+      <CardTitle
+        order={3}
+        title={t(`kpi.table.${kind}`)}
+        subtitle={t(kind === 'managers' ? 'kpi.table.managersHint' : 'kpi.table.membersHint')}
+      />
       {people.length === 0 ? (
         <Text size="sm" c="dimmed" py="md">
           {t('kpi.table.noRows')}

@@ -1,10 +1,12 @@
 import '@mantine/charts/styles.css';
 import { CompositeChart } from '@mantine/charts';
-import { Card, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Card, Skeleton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { formatCompactMoney, formatFigure } from './format';
+import { formatCompactMoney } from '../../i18n/format';
+import { formatFigure } from './format';
 import type { ViewData } from './kpiApi';
 import { type Period, periodTick } from './period';
+import { CardTitle } from '../../ui/CardTitle';
 
 /** Revenue against plan (and margin) over the last six periods, one request per period. */
 export function TrendChart({ periods, views, currency }: { periods: Period[]; views: (ViewData | undefined)[]; currency: string }) {
@@ -22,16 +24,7 @@ export function TrendChart({ periods, views, currency }: { periods: Period[]; vi
   });
   return (
     <Card padding="lg" data-testid="kpi-trend">
-      <Group justify="space-between" mb="sm" align="flex-start">
-        <Stack gap={0}>
-          <Title order={3} fz="md">
-            {t('kpi.trend.title')}
-          </Title>
-          <Text size="xs" c="dimmed">
-            {t('kpi.trend.subtitle')}
-          </Text>
-        </Stack>
-      </Group>
+      <CardTitle order={3} title={t('kpi.trend.title')} subtitle={t('kpi.trend.subtitle')} />
       {loading && data.every((d) => d.revenue === 0) ? (
         <Skeleton h={220} />
       ) : (
@@ -45,7 +38,7 @@ export function TrendChart({ periods, views, currency }: { periods: Period[]; vi
           curveType="monotone"
           connectNulls
           valueFormatter={(v) => formatFigure('money', v, lang, currency)}
-          yAxisProps={{ tickFormatter: (v: number) => formatCompactMoney(v, lang, currency), width: 72 }}
+          yAxisProps={{ tickFormatter: (v: number) => formatCompactMoney(v, currency, lang), width: 72 }}
           series={[
             { name: 'revenue', label: t('kpi.trend.revenue'), color: 'teal.5', type: 'bar' },
             { name: 'margin', label: t('kpi.trend.margin'), color: 'blue.6', type: 'line' },

@@ -1,12 +1,12 @@
 import { type KpiKey, kpiKinds } from '../../../../src/modules/kpi/kpi.contracts';
+import { formatMoney, localeTag } from '../../i18n/format';
 
-const tags: Record<string, string> = { en: 'en-US', ru: 'ru-RU' };
-const tag = (locale: string) => tags[locale] ?? 'en-US';
+const tag = localeTag;
 
 export type FigureKind = (typeof kpiKinds)[KpiKey];
 
 /**
- * A figure as the reader expects it: money in the company currency (1 234 567,89 ₽ / RUB 1,234,567.89),
+ * A figure as the reader expects it: money in the company currency (1 234 567,89 ₽ / ₽1,234,567.89),
  * rates and shares as percentages, hours with their unit. Values arrive already rounded by the server;
  * money may be a number (the report) or an exact decimal string (drill-down rows).
  */
@@ -16,11 +16,7 @@ export function formatFigure(kind: FigureKind | 'number', value: number | string
   const fmt = (o: Intl.NumberFormatOptions) => new Intl.NumberFormat(tag(locale), o).format(n as number);
   switch (kind) {
     case 'money':
-      try {
-        return fmt({ style: 'currency', currency, currencyDisplay: 'narrowSymbol', minimumFractionDigits: 2, maximumFractionDigits: 2 });
-      } catch {
-        return `${fmt({ minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${currency}`;
-      }
+      return formatMoney(value, currency, locale);
     case 'rate':
       return new Intl.NumberFormat(tag(locale), { style: 'percent', minimumFractionDigits: 0, maximumFractionDigits: 2 }).format(
         Number(value),
@@ -33,21 +29,6 @@ export function formatFigure(kind: FigureKind | 'number', value: number | string
       return fmt({ maximumFractionDigits: 0 });
     case 'number':
       return fmt({ maximumFractionDigits: 4 });
-  }
-}
-
-/** A short money figure for chart axes: 1.2M ₽ / 1,2 млн ₽. */
-export function formatCompactMoney(value: number, locale: string, currency: string): string {
-  try {
-    return new Intl.NumberFormat(tag(locale), {
-      style: 'currency',
-      currency,
-      currencyDisplay: 'narrowSymbol',
-      notation: 'compact',
-      maximumFractionDigits: 1,
-    }).format(value);
-  } catch {
-    return new Intl.NumberFormat(tag(locale), { notation: 'compact', maximumFractionDigits: 1 }).format(value);
   }
 }
 

@@ -1,3 +1,5 @@
+import { formatDay, localeTag } from '../../i18n/format';
+
 /** The periods of the KPI dashboard: calendar months, quarters and years, or a custom range of days. */
 export const periodKinds = ['month', 'quarter', 'year', 'custom'] as const;
 export type PeriodKind = (typeof periodKinds)[number];
@@ -71,15 +73,8 @@ export function periodOf(kind: PeriodKind | undefined, from: string | undefined,
   return periodContaining(k, isIsoDate(from) ? from : today);
 }
 
-const tags: Record<string, string> = { en: 'en-US', ru: 'ru-RU' };
-const tag = (locale: string) => tags[locale] ?? 'en-US';
+const tag = localeTag;
 const utc = (value: string) => new Date(`${value}T00:00:00Z`);
-
-function formatDay(value: string, locale: string): string {
-  const options: Intl.DateTimeFormatOptions =
-    locale === 'ru' ? { day: '2-digit', month: '2-digit', year: 'numeric' } : { dateStyle: 'medium' };
-  return new Intl.DateTimeFormat(tag(locale), { ...options, timeZone: 'UTC' }).format(utc(value));
-}
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ItemSection, Plan } from '../../../../src/modules/plans/plans.contracts';
 import { ApiError, api } from '../../app/api';
 import { showServerError } from '../../ui/formErrors';
+import { downloadFile } from '../../ui/DownloadMenu';
 
 export type { Goal, ItemSection, Need, Opportunity, Plan, Solution, SwotItem } from '../../../../src/modules/plans/plans.contracts';
 
@@ -57,10 +58,5 @@ export const itemPath = (section: ItemSection, id?: string) => `/${section}${id 
 
 /** Opens the PDF in the browser's download flow (the server sends it as an attachment). */
 export function downloadPlanPdf(accountId: string, lang: 'en' | 'ru') {
-  const link = document.createElement('a');
-  link.href = `/api/accounts/${accountId}/plan.pdf?lang=${lang}`;
-  link.download = '';
-  document.body.append(link);
-  link.click();
-  link.remove();
+  downloadFile(`/api/accounts/${accountId}/plan.pdf?lang=${lang}`);
 }

@@ -1,11 +1,10 @@
+import { localeTag } from '../../i18n/format';
 import type { TargetMetric } from './targetsApi';
-
-const tags: Record<string, string> = { en: 'en-US', ru: 'ru-RU' };
 
 /** A plan figure in the reader's locale: 1 250 000,00 ₽-style money with kopecks, or a whole count. */
 export function formatPlan(value: string, metric: TargetMetric, locale: string): string {
   const fraction = metric === 'revenue' ? 2 : 0;
-  return new Intl.NumberFormat(tags[locale] ?? 'en-US', { minimumFractionDigits: fraction, maximumFractionDigits: fraction }).format(
+  return new Intl.NumberFormat(localeTag(locale), { minimumFractionDigits: fraction, maximumFractionDigits: fraction }).format(
     value as `${number}`,
   );
 }
@@ -19,6 +18,6 @@ export function formatSigned(value: string, metric: TargetMetric, locale: string
 
 /** Short month names of the locale: Jan…Dec / янв.…дек. */
 export function monthNames(locale: string, style: 'short' | 'long' = 'short'): string[] {
-  const f = new Intl.DateTimeFormat(tags[locale] ?? 'en-US', { month: style, timeZone: 'UTC' });
+  const f = new Intl.DateTimeFormat(localeTag(locale), { month: style, timeZone: 'UTC' });
   return Array.from({ length: 12 }, (_, i) => f.format(new Date(Date.UTC(2024, i, 15))));
 }

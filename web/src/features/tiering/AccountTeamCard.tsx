@@ -4,7 +4,7 @@ import { IconArrowsExchange, IconClock, IconUsersGroup } from '@tabler/icons-rea
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../../../src/modules/accounts/accounts.contracts';
-import { formatDay } from './dates';
+import { formatDay } from '../../i18n/format';
 import { initials } from '../../ui/initials';
 import { RoleBadge } from '../../ui/RoleBadge';
 import { HandoverDrawer } from './HandoverDrawer';

@@ -4,7 +4,7 @@ import type { Account } from '../../../../src/modules/accounts/accounts.contract
 import { useCurrentUser } from '../../app/session';
 import { formatDate } from '../../i18n/format';
 import { initials } from '../../ui/initials';
-import { formatDay } from './dates';
+import { formatDay } from '../../i18n/format';
 import { useOwners } from './tieringApi';
 
 /** Who owned the account from when (import-format.md): the KPI attribution is made from this. */
