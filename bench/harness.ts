@@ -16,6 +16,9 @@ const log = (s: string) => process.stderr.write(`${s}\n`);
 export interface BenchServer {
   url: string;
   database: Database;
+  /** the `grove serve` process, and its environment (for CLI commands against the same database) */
+  pid: number;
+  env: NodeJS.ProcessEnv;
   stop(): Promise<void>;
 }
 
@@ -74,6 +77,8 @@ export async function startBenchServer(): Promise<BenchServer> {
   return {
     url,
     database,
+    pid: child.pid ?? 0,
+    env,
     async stop() {
       await database.close();
       child.kill('SIGTERM');

@@ -168,7 +168,8 @@ export async function runImport(db: Db, importer: EntityImporter, opts: ImportOp
   return finish(report, issues, badLines, opts.locale);
 }
 
-function headerIssues(importer: EntityImporter, header: string[]): Issue[] {
+/** Unknown, duplicate and missing columns of a header row (also used by bulk.ts). */
+export function headerIssues(importer: { columns: Column[] }, header: string[]): Issue[] {
   const known = new Set(importer.columns.map((c) => c.name));
   const issues: Issue[] = [];
   const seen = new Set<string>();

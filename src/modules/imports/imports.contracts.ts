@@ -6,6 +6,7 @@ export const importEntities = [
   'accounts',
   'account_transfers',
   'products',
+  'orders',
   'returns',
   'invoices',
   'payments',

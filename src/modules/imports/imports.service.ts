@@ -11,20 +11,24 @@ import { complaintsImporter } from '../complaints/complaints.import.js';
 import { interactionsImporter } from '../interactions/interactions.import.js';
 import { invoicesImporter } from '../invoices/invoices.import.js';
 import { paymentsImporter } from '../invoices/payments.import.js';
+import { ordersImporter } from '../orders/orders.import.js';
 import { returnsImporter } from '../orders/returns.import.js';
 import { productsImporter } from '../products/products.import.js';
 import { plansImporter } from '../targets/targets.import.js';
 import { users } from '../users/users.schema.js';
 import { usersImporter } from '../users/users.import.js';
+import { type BulkImporter, runBulkImport } from './bulk.js';
 import { type EntityImporter, type Phase, runImport } from './engine.js';
 import type { ImportEntity, ImportReport, ImportRun } from './imports.contracts.js';
 import { importRuns } from './imports.schema.js';
 
-export const importers: Record<ImportEntity, EntityImporter> = {
+/** Each entity's importer: row by row (engine.ts), or in bulk through COPY (bulk.ts) for the big ones. */
+export const importers: Record<ImportEntity, EntityImporter | BulkImporter> = {
   users: usersImporter,
   accounts: accountsImporter,
   account_transfers: accountTransfersImporter,
   products: productsImporter,
+  orders: ordersImporter,
   returns: returnsImporter,
   invoices: invoicesImporter,
   payments: paymentsImporter,
@@ -60,7 +64,9 @@ function assertMayImport(ctx: Ctx, entity: ImportEntity, asOperator?: boolean) {
 /** One file, all or nothing (import-format.md). The CLI and the web app both come here. */
 export async function importFile(ctx: Ctx, opts: ImportFileOptions): Promise<ImportReport> {
   assertMayImport(ctx, opts.entity, opts.asOperator);
-  return runImport(ctx.db, importers[opts.entity], {
+  const importer = importers[opts.entity];
+  const run = 'bulk' in importer ? runBulkImport.bind(null, ctx.db, importer) : runImport.bind(null, ctx.db, importer);
+  return run({
     file: opts.file,
     dryRun: opts.dryRun,
     locale: ctx.locale,

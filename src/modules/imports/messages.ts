@@ -21,6 +21,11 @@ const en = {
   RETURN_EXCEEDS_LINE: 'returns of line {{lineNo}} of order {{orderId}} would add up to {{returned}}, more than its quantity {{quantity}}',
   RETURN_BEFORE_ORDER: 'is before the order date {{orderDate}}',
   UNKNOWN_INVOICE: 'no invoice {{invoiceId}}',
+  UNKNOWN_PRODUCT: 'no product with the SKU {{sku}}',
+  ORDER_LINE_OTHER_ACCOUNT:
+    'line {{lineNo}} of order {{orderId}} is stored for the account {{externalId}}: a line cannot move to another account',
+  ORDER_LINE_BELOW_RETURNED: 'is less than the {{returned}} already returned from line {{lineNo}} of order {{orderId}}',
+  ORDER_LINE_RETURNED_CANCEL: 'line {{lineNo}} of order {{orderId}} has returns ({{returned}}): it cannot be cancelled',
   DUE_BEFORE_ISSUE: 'is before the issue date {{issueDate}}',
   BEFORE_RECEIVED: 'is before received_at',
   UNKNOWN_COLUMN: 'unknown column "{{column}}" (expected: {{expected}})',
@@ -64,6 +69,11 @@ const ru = {
   RETURN_EXCEEDS_LINE: 'возвраты по строке {{lineNo}} заказа {{orderId}} составят {{returned}}, больше её количества {{quantity}}',
   RETURN_BEFORE_ORDER: 'раньше даты заказа {{orderDate}}',
   UNKNOWN_INVOICE: 'нет счёта {{invoiceId}}',
+  UNKNOWN_PRODUCT: 'нет товара с артикулом {{sku}}',
+  ORDER_LINE_OTHER_ACCOUNT:
+    'строка {{lineNo}} заказа {{orderId}} записана на клиента {{externalId}}: перенести строку к другому клиенту нельзя',
+  ORDER_LINE_BELOW_RETURNED: 'меньше уже возвращённого по строке {{lineNo}} заказа {{orderId}} количества {{returned}}',
+  ORDER_LINE_RETURNED_CANCEL: 'по строке {{lineNo}} заказа {{orderId}} есть возвраты ({{returned}}): её нельзя отменить',
   DUE_BEFORE_ISSUE: 'раньше даты выставления {{issueDate}}',
   BEFORE_RECEIVED: 'раньше received_at',
   UNKNOWN_COLUMN: 'неизвестный столбец «{{column}}» (ожидаются: {{expected}})',

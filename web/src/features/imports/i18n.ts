@@ -11,6 +11,7 @@ export const importsEn = {
     accounts: 'Accounts',
     account_transfers: 'Account transfers (ownership history)',
     products: 'Products and services',
+    orders: 'Order lines (sales)',
     returns: 'Returns',
     invoices: 'Invoices',
     payments: 'Payments',
@@ -25,6 +26,8 @@ export const importsEn = {
       'external_id, name, owner_email; optional owner_since, tier, status, lost_date, segment, industry, region, currency, credit_limit, payment_terms_days, price_column.',
     account_transfers: 'account_external_id, to_owner_email, date: from that day the account is with the new owner.',
     products: 'sku, name, type (product, service), unit_cost, base_price; optional category, unit.',
+    orders:
+      "order_id, line_no, account_external_id, order_date, sku, quantity, unit_price; optional discount_pct (0..100), unit_cost (default: the product's), status (confirmed, cancelled). Millions of lines at a time.",
     returns:
       'return_id, order_id, line_no, return_date, quantity; optional reason. A return names a confirmed order line and cannot exceed its quantity.',
     invoices: 'invoice_id, account_external_id, issue_date, due_date, amount; optional order_id.',
@@ -103,6 +106,7 @@ export const importsRu = {
     accounts: 'Клиенты',
     account_transfers: 'Передачи клиентов (история закрепления)',
     products: 'Товары и услуги',
+    orders: 'Строки заказов (продажи)',
     returns: 'Возвраты',
     invoices: 'Счета',
     payments: 'Оплаты',
@@ -117,6 +121,8 @@ export const importsRu = {
       'external_id, name, owner_email; необязательно owner_since, tier, status, lost_date, segment, industry, region, currency, credit_limit, payment_terms_days, price_column.',
     account_transfers: 'account_external_id, to_owner_email, date: с этого дня клиент закреплён за новым менеджером.',
     products: 'sku, name, type (product, service), unit_cost, base_price; необязательно category, unit.',
+    orders:
+      'order_id, line_no, account_external_id, order_date, sku, quantity, unit_price; необязательно discount_pct (0..100), unit_cost (по умолчанию — себестоимость товара), status (confirmed, cancelled). Миллионы строк за раз.',
     returns:
       'return_id, order_id, line_no, return_date, quantity; необязательно reason. Возврат ссылается на подтверждённую строку заказа и не может превышать её количество.',
     invoices: 'invoice_id, account_external_id, issue_date, due_date, amount; необязательно order_id.',
