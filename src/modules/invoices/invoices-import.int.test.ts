@@ -175,8 +175,18 @@ describe('payments import', () => {
     await run('invoices', csv([invoiceHeader, ['INV-2', 'ACC-1', '2026-01-15', '2026-01-15', '300', '']]));
     expect((await payments()).filter((p) => p.invoice_id === 'INV-2').map((p) => p.account_id)).toEqual([acc.one, acc.one]);
     expect(await settledOn('INV-2')).toBeNull(); // 100 + 150.50 < 300
+    const balanceOf = async (accountId: string) =>
+      (
+        await database.db.execute<{ outstanding: string }>(
+          sql`SELECT outstanding::text FROM kpi_account_receivables WHERE account_id = ${accountId} ORDER BY day DESC LIMIT 1`,
+        )
+      ).rows[0]?.outstanding;
+    const oneBefore = await balanceOf(acc.one);
     await run('invoices', csv([invoiceHeader, ['INV-2', 'ACC-2', '2026-01-15', '2026-01-15', '250.50', '']]));
     expect(await settledOn('INV-2')).toBe('2026-02-16');
+    // the receivable balances follow the invoice: ACC-1 no longer owes what INV-2 lacked, ACC-2 owes nothing for it
+    expect(Number(await balanceOf(acc.one))).toBe(Number(oneBefore) - (300 - 250.5));
+    expect(Number((await balanceOf(acc.two)) ?? 0)).toBe(0);
   });
 
   it('reports unknown invoices and bad cells, and stores nothing', async () => {

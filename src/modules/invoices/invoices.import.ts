@@ -93,6 +93,11 @@ async function applyInvoices(tx: Tx, changed: Invoice[], env: ImportEnv): Promis
   for (let i = 0; i < changed.length; i += BATCH) {
     const slice = changed.slice(i, i + BATCH);
     const batch = JSON.stringify(slice);
+    const ids = slice.map((c) => c.invoice_id);
+    // an invoice moved to another account leaves its old account's receivables
+    const before = await tx.execute<{ account_id: string }>(
+      sql`SELECT DISTINCT account_id FROM invoices WHERE invoice_id = ANY(${sql.param(ids)}::text[])`,
+    );
     await tx.execute(sql`
       WITH input AS (
         SELECT * FROM jsonb_to_recordset(${batch}::jsonb) AS r(
@@ -109,7 +114,8 @@ async function applyInvoices(tx: Tx, changed: Invoice[], env: ImportEnv): Promis
       UPDATE payments p SET account_id = i.account_id, updated_at = now()
       FROM input i WHERE p.invoice_id = i.invoice_id AND p.account_id <> i.account_id`);
     // the amount may have changed: when the payments first reach it, again
-    await tx.execute(sql`SELECT invoices_settle(${sql.param(slice.map((c) => c.invoice_id))}::text[])`);
+    await tx.execute(sql`SELECT invoices_settle(${sql.param(ids)}::text[])`);
+    await tx.execute(sql`SELECT kpi_refresh_receivables(${sql.param(before.rows.map((r) => r.account_id))}::uuid[])`);
     env.progress(Math.min(i + BATCH, changed.length), changed.length);
   }
 }

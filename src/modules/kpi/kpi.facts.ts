@@ -17,7 +17,11 @@ export interface Period {
  * "the owner is one of the group" (a manager is a group of one; a team a group of many). `company`:
  * the owner conditions are dropped and S' = S (kpi.md, Company total).
  */
-export type Grouping = { kind: 'owners'; groups: { key: string; userIds: string[] }[] } | { kind: 'company' };
+export type Grouping =
+  | { kind: 'owners'; groups: { key: string; userIds: string[] }[] }
+  /** every user on their own, keyed by their id: the managers of a report, without naming them first */
+  | { kind: 'each' }
+  | { kind: 'company' };
 
 /** What the database counts and sums for a group; figures are derived from these in kpi.figures.ts. */
 export interface RawFacts {
@@ -94,14 +98,23 @@ export async function loadFacts(db: Executor, p: Period, grouping: Grouping): Pr
   const to = sql`${p.to}::date`;
   const w = sql`${p.windowDays}::int`;
   const company = grouping.kind === 'company';
-  const keys = company ? [] : grouping.groups.flatMap((g) => g.userIds.map(() => g.key));
-  const userIds = company ? [] : grouping.groups.flatMap((g) => g.userIds);
+  const each = grouping.kind === 'each';
+  const groups = grouping.kind === 'owners' ? grouping.groups : [];
+  const keys = groups.flatMap((g) => g.userIds.map(() => g.key));
+  const userIds = groups.flatMap((g) => g.userIds);
   /** joins a group to rows whose owner (or user) is `who`; the company has one group, 'total' */
-  const group = (who: SQL) => (company ? sql`CROSS JOIN (SELECT 'total'::text AS gkey) g` : sql`JOIN g ON g.user_id = ${who}`);
+  const group = (who: SQL) =>
+    company
+      ? sql`CROSS JOIN (SELECT 'total'::text AS gkey) g`
+      : each
+        ? sql`JOIN LATERAL (SELECT (${who})::text AS gkey WHERE ${who} IS NOT NULL) g ON true`
+        : sql`JOIN g ON g.user_id = ${who}`;
   // S' (kpi.md): a manager's cohort loses the accounts that someone outside the group owns on a day of P
   const staysInGroup = company
     ? sql`true`
-    : sql`NOT EXISTS (
+    : each
+      ? sql`NOT EXISTS (SELECT 1 FROM moved m WHERE m.account_id = c.account_id AND m.owner_id <> c.owner_id)`
+      : sql`NOT EXISTS (
         SELECT 1 FROM moved m WHERE m.account_id = c.account_id
           AND NOT EXISTS (SELECT 1 FROM g g2 WHERE g2.gkey = g.gkey AND g2.user_id = m.owner_id))`;
 
@@ -112,15 +125,21 @@ export async function loadFacts(db: Executor, p: Period, grouping: Grouping): Pr
     at_to AS (SELECT account_id, owner_id FROM ranges r WHERE ${covers(to)}),
     -- the assignments that start inside P (few): an account handed on inside P
     moved AS (SELECT account_id, owner_id FROM ranges WHERE lo > ${from} AND lo <= ${to}),
+    -- whether each account is active on the day before P and on its last day (one probe each)
+    activity AS MATERIALIZED (
+      SELECT a.id AS account_id, a.status, a.lost_date,
+             ${orderedBetween(sql`a.id`, sql`${from} - ${w}`, sql`${from} - 1`)} AS before,
+             ${orderedBetween(sql`a.id`, sql`${to} - ${w} + 1`, to)} AS at_end
+      FROM accounts a
+    ),
     cohort AS (
-      SELECT a.id AS account_id, f.owner_id, a.status, a.lost_date
-      FROM accounts a LEFT JOIN at_from f ON f.account_id = a.id
-      WHERE ${orderedBetween(sql`a.id`, sql`${from} - ${w}`, sql`${from} - 1`)}
+      SELECT x.account_id, f.owner_id, x.status, x.lost_date, x.at_end
+      FROM activity x LEFT JOIN at_from f ON f.account_id = x.account_id
+      WHERE x.before
     ),
     kept AS (
       SELECT g.gkey, c.account_id,
-             NOT ${orderedBetween(sql`c.account_id`, sql`${to} - ${w} + 1`, to)}
-               OR (c.status = 'lost' AND c.lost_date BETWEEN ${from} AND ${to}) AS churned
+             NOT c.at_end OR (c.status = 'lost' AND c.lost_date BETWEEN ${from} AND ${to}) AS churned
       FROM cohort c ${group(sql`c.owner_id`)}
       WHERE ${staysInGroup}
     ),
@@ -134,16 +153,14 @@ export async function loadFacts(db: Executor, p: Period, grouping: Grouping): Pr
       WHERE d.day BETWEEN ${p.prevFrom}::date AND ${to}
       GROUP BY g.gkey
     ),
-    open_invoices AS (
-      SELECT i.account_id, i.due_date,
-             greatest(0, i.amount - coalesce((
-               SELECT sum(pm.amount) FROM payments pm WHERE pm.invoice_id = i.invoice_id AND pm.payment_date <= ${to}), 0)) AS outstanding
-      FROM invoices i
-      WHERE i.issue_date <= ${to} AND (i.settled_on IS NULL OR i.settled_on > ${to})
-    ),
+    -- the balance of each account on the last day (kpi_account_receivables), for its owner then
     receivables AS (
-      SELECT g.gkey, sum(o.outstanding) AS outstanding, sum(o.outstanding) FILTER (WHERE o.due_date < ${to}) AS overdue
-      FROM open_invoices o LEFT JOIN at_to t ON t.account_id = o.account_id ${group(sql`t.owner_id`)}
+      SELECT g.gkey, sum(b.outstanding) AS outstanding, sum(b.overdue) AS overdue
+      FROM accounts a
+      CROSS JOIN LATERAL (
+        SELECT k.outstanding, k.overdue FROM kpi_account_receivables k
+        WHERE k.account_id = a.id AND k.day <= ${to} ORDER BY k.day DESC LIMIT 1) b
+      LEFT JOIN at_to t ON t.account_id = a.id ${group(sql`t.owner_id`)}
       GROUP BY g.gkey
     ),
     firsts AS (
@@ -165,8 +182,8 @@ export async function loadFacts(db: Executor, p: Period, grouping: Grouping): Pr
     ),
     active_end AS (
       SELECT g.gkey, count(*) AS n
-      FROM accounts a LEFT JOIN at_to t ON t.account_id = a.id ${group(sql`t.owner_id`)}
-      WHERE ${orderedBetween(sql`a.id`, sql`${to} - ${w} + 1`, to)}
+      FROM activity x LEFT JOIN at_to t ON t.account_id = x.account_id ${group(sql`t.owner_id`)}
+      WHERE x.at_end
       GROUP BY g.gkey
     ),
     contacts AS (

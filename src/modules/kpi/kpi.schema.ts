@@ -46,3 +46,21 @@ export const kpiAccountFirsts = pgTable(
   },
   (t) => [index('kpi_account_firsts_date_idx').on(t.firstDate)],
 );
+
+/**
+ * Receivables of an account as running balances: from `day` on (until its next row) the account's
+ * open invoices add up to `outstanding`, of which `overdue` is past due. Rebuilt per account by
+ * kpi_refresh_receivables whenever its invoices or payments change.
+ */
+export const kpiAccountReceivables = pgTable(
+  'kpi_account_receivables',
+  {
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    day: date('day', { mode: 'string' }).notNull(),
+    outstanding: numeric('outstanding').notNull(),
+    overdue: numeric('overdue').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.day] })],
+);

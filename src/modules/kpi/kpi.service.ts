@@ -78,11 +78,14 @@ export async function personByEmail(ctx: Ctx, email: string, visible: Set<string
   return person;
 }
 
+/** The figures of each group; a group without facts gets the figures of nothing (zeros and nulls). */
 export async function figuresFor(db: Executor, p: Period, grouping: Grouping): Promise<Map<string, KpiFigures>> {
   const facts = await loadFacts(db, p, grouping);
-  const keys = grouping.kind === 'company' ? ['total'] : grouping.groups.map((g) => g.key);
+  const keys = grouping.kind === 'company' ? ['total'] : grouping.kind === 'owners' ? grouping.groups.map((g) => g.key) : [...facts.keys()];
   return new Map(keys.map((k) => [k, figuresOf(facts.get(k) ?? emptyFacts(), p)]));
 }
+
+const none = (p: Period) => figuresOf(emptyFacts(), p);
 
 const withPerson = (person: Person, figures: KpiFigures): KpiManagerFigures => ({
   manager: person.email,
@@ -101,20 +104,20 @@ export async function kpiReport(ctx: Ctx, q: KpiQuery, opts: ReportOptions = {})
   const p = periodOf(q.from, q.to, settings);
   const named = q.manager ? await personByEmail(ctx, q.manager, visible) : null;
 
-  const people = (await managersOf(ctx.db, p)).filter((m) => (!visible || visible.has(m.id)) && (!named || m.id === named.id));
   const totalGrouping: Grouping = visible ? { kind: 'owners', groups: [{ key: 'total', userIds: [...visible] }] } : { kind: 'company' };
-  const [managers, total] = await Promise.all([
-    people.length
-      ? figuresFor(ctx.db, p, { kind: 'owners', groups: people.map((m) => ({ key: m.id, userIds: [m.id] })) })
-      : new Map<string, KpiFigures>(),
+  // the list of managers, their figures and the total are independent: three queries at once
+  const [listed, managers, total] = await Promise.all([
+    managersOf(ctx.db, p),
+    figuresFor(ctx.db, p, named ? { kind: 'owners', groups: [{ key: named.id, userIds: [named.id] }] } : { kind: 'each' }),
     figuresFor(ctx.db, p, totalGrouping),
   ]);
+  const people = listed.filter((m) => (!visible || visible.has(m.id)) && (!named || m.id === named.id));
   return {
     from: q.from,
     to: q.to,
     activity_window_days: settings.windowDays,
     currency: settings.currency,
-    managers: people.map((m) => withPerson(m, managers.get(m.id) as KpiFigures)),
+    managers: people.map((m) => withPerson(m, managers.get(m.id) ?? none(p))),
     total: total.get('total') as KpiFigures,
   };
 }
