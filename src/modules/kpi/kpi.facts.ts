@@ -118,6 +118,9 @@ export async function loadFacts(db: Executor, p: Period, grouping: Grouping): Pr
         SELECT 1 FROM moved m WHERE m.account_id = c.account_id
           AND NOT EXISTS (SELECT 1 FROM g g2 WHERE g2.gkey = g.gkey AND g2.user_id = m.owner_id))`;
 
+  /** the owner's join, which the company (every account, owned or not) does without */
+  const owned = (join: SQL) => (company ? sql`` : join);
+
   const result = await db.execute<{ gkey: string; metric: string; n: string | null; list: string[] | null }>(sql`
     WITH g AS (SELECT * FROM unnest(${sql.param(keys)}::text[], ${sql.param(userIds)}::uuid[]) AS g(gkey, user_id)),
     ranges AS MATERIALIZED (${ownerRanges}),
@@ -133,8 +136,8 @@ export async function loadFacts(db: Executor, p: Period, grouping: Grouping): Pr
       FROM accounts a
     ),
     cohort AS (
-      SELECT x.account_id, f.owner_id, x.status, x.lost_date, x.at_end
-      FROM activity x LEFT JOIN at_from f ON f.account_id = x.account_id
+      SELECT x.account_id, ${company ? sql`NULL::uuid` : sql`f.owner_id`} AS owner_id, x.status, x.lost_date, x.at_end
+      FROM activity x ${owned(sql`LEFT JOIN at_from f ON f.account_id = x.account_id`)}
       WHERE x.before
     ),
     kept AS (
@@ -160,12 +163,12 @@ export async function loadFacts(db: Executor, p: Period, grouping: Grouping): Pr
       CROSS JOIN LATERAL (
         SELECT k.outstanding, k.overdue FROM kpi_account_receivables k
         WHERE k.account_id = a.id AND k.day <= ${to} ORDER BY k.day DESC LIMIT 1) b
-      LEFT JOIN at_to t ON t.account_id = a.id ${group(sql`t.owner_id`)}
+      ${owned(sql`LEFT JOIN at_to t ON t.account_id = a.id`)} ${group(sql`t.owner_id`)}
       GROUP BY g.gkey
     ),
     firsts AS (
       SELECT g.gkey, count(*) AS n
-      FROM kpi_account_firsts f LEFT JOIN ranges r ON r.account_id = f.account_id AND ${covers(sql`f.first_date`)}
+      FROM kpi_account_firsts f ${owned(sql`LEFT JOIN ranges r ON r.account_id = f.account_id AND ${covers(sql`f.first_date`)}`)}
       ${group(sql`r.owner_id`)}
       WHERE f.first_date BETWEEN ${from} AND ${to}
       GROUP BY g.gkey
@@ -175,14 +178,14 @@ export async function loadFacts(db: Executor, p: Period, grouping: Grouping): Pr
       FROM kpi_first_lines fl
       JOIN kpi_account_firsts af ON af.account_id = fl.account_id AND af.first_date < ${from}
       JOIN products pr ON pr.id = fl.product_id
-      LEFT JOIN ranges r ON r.account_id = fl.account_id AND ${covers(sql`fl.first_date`)}
+      ${owned(sql`LEFT JOIN ranges r ON r.account_id = fl.account_id AND ${covers(sql`fl.first_date`)}`)}
       ${group(sql`r.owner_id`)}
       WHERE fl.first_date BETWEEN ${from} AND ${to}
       GROUP BY g.gkey
     ),
     active_end AS (
       SELECT g.gkey, count(*) AS n
-      FROM activity x LEFT JOIN at_to t ON t.account_id = x.account_id ${group(sql`t.owner_id`)}
+      FROM activity x ${owned(sql`LEFT JOIN at_to t ON t.account_id = x.account_id`)} ${group(sql`t.owner_id`)}
       WHERE x.at_end
       GROUP BY g.gkey
     ),
@@ -198,7 +201,7 @@ export async function loadFacts(db: Executor, p: Period, grouping: Grouping): Pr
       SELECT g.gkey, c.justified,
              round(extract(epoch FROM c.first_response_at - c.received_at))::bigint AS seconds
       FROM complaints c
-      LEFT JOIN ranges r ON r.account_id = c.account_id AND ${covers(sql`(c.received_at AT TIME ZONE ${p.timeZone})::date`)}
+      ${owned(sql`LEFT JOIN ranges r ON r.account_id = c.account_id AND ${covers(sql`(c.received_at AT TIME ZONE ${p.timeZone})::date`)}`)}
       ${group(sql`r.owner_id`)}
       WHERE c.received_at >= ${periodStart(p)} AND c.received_at < ${periodEnd(p)}
     ),

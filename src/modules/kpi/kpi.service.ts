@@ -50,7 +50,20 @@ const byEmail = (a: Person, b: Person) => (a.email < b.email ? -1 : a.email > b.
  * The managers of a report (kpi.md): everyone who owns an account on a day of P, has a plan for a
  * month overlapping P, or has a done interaction in P.
  */
-async function managersOf(db: Executor, p: Period): Promise<Person[]> {
+async function managersOf(db: Executor, p: Period, only?: string): Promise<Person[]> {
+  if (only) {
+    // one manager: whether they are one of the period, without listing everyone
+    const { rows } = await db.execute<Person>(sql`
+      SELECT u.id, u.email, u.name FROM users u
+      WHERE u.id = ${only} AND (
+        EXISTS (SELECT 1 FROM (${ownerRanges}) r
+                WHERE r.owner_id = u.id AND r.lo <= ${p.to}::date AND (r.hi IS NULL OR r.hi > ${p.from}::date))
+        OR EXISTS (SELECT 1 FROM manager_targets t WHERE t.user_id = u.id
+                   AND t.month <= ${p.to}::date AND (t.month + interval '1 month')::date > ${p.from}::date)
+        OR EXISTS (SELECT 1 FROM interactions i WHERE i.user_id = u.id AND i.status = 'done'
+                   AND i.occurred_at >= ${periodStart(p)} AND i.occurred_at < ${periodEnd(p)}))`);
+    return rows;
+  }
   const { rows } = await db.execute<Person>(sql`
     SELECT u.id, u.email, u.name FROM users u
     WHERE u.id IN (
@@ -107,7 +120,7 @@ export async function kpiReport(ctx: Ctx, q: KpiQuery, opts: ReportOptions = {})
   const totalGrouping: Grouping = visible ? { kind: 'owners', groups: [{ key: 'total', userIds: [...visible] }] } : { kind: 'company' };
   // the list of managers, their figures and the total are independent: three queries at once
   const [listed, managers, total] = await Promise.all([
-    managersOf(ctx.db, p),
+    managersOf(ctx.db, p, named?.id),
     figuresFor(ctx.db, p, named ? { kind: 'owners', groups: [{ key: named.id, userIds: [named.id] }] } : { kind: 'each' }),
     figuresFor(ctx.db, p, totalGrouping),
   ]);
