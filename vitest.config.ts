@@ -22,6 +22,8 @@ export default defineConfig({
           include: ['test/e2e/**/*.browser.test.ts'],
           testTimeout: 180_000,
           hookTimeout: 180_000,
+          // a journey waits for what a user waits for; a loaded CI machine needs more than a second
+          expect: { poll: { timeout: 10_000 } },
           fileParallelism: false,
           sequence: { groupOrder: 2 },
         },
