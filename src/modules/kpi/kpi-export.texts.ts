@@ -124,39 +124,6 @@ export const kpiExportRu = {
   },
 } satisfies KpiExportTexts;
 
-/** The figures of the exports, grouped as on the dashboard. */
-export const exportSections: { id: keyof KpiExportTexts['sections']; keys: KpiKey[] }[] = [
-  {
-    id: 'sales',
-    keys: [
-      'revenue',
-      'revenue_prev',
-      'revenue_growth_pct',
-      'revenue_plan',
-      'plan_fulfilment_pct',
-      'margin',
-      'margin_prev',
-      'margin_growth_pct',
-    ],
-  },
-  {
-    id: 'clients',
-    keys: [
-      'start_base',
-      'churned',
-      'retention_rate',
-      'churn_rate',
-      'new_clients',
-      'active_clients_end',
-      'upsell_pairs',
-      'additional_services',
-    ],
-  },
-  { id: 'activity', keys: ['meetings', 'calls'] },
-  { id: 'receivables', keys: ['receivables_outstanding', 'receivables_overdue', 'overdue_share'] },
-  { id: 'service', keys: ['complaints', 'complaints_justified', 'first_response_median_hours'] },
-];
-
 export function fill(template: string, params: Record<string, string | number>): string {
   return template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(params[k] ?? ''));
 }

@@ -88,6 +88,41 @@ export const KpiQuery = z
   .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['to'] });
 export type KpiQuery = z.infer<typeof KpiQuery>;
 
+/** The figures grouped as the dashboard and the exports show them. */
+export const kpiSections = [
+  {
+    id: 'sales',
+    keys: [
+      'revenue',
+      'revenue_prev',
+      'revenue_growth_pct',
+      'revenue_plan',
+      'plan_fulfilment_pct',
+      'margin',
+      'margin_prev',
+      'margin_growth_pct',
+    ],
+  },
+  {
+    id: 'clients',
+    keys: [
+      'start_base',
+      'churned',
+      'retention_rate',
+      'churn_rate',
+      'new_clients',
+      'active_clients_end',
+      'upsell_pairs',
+      'additional_services',
+    ],
+  },
+  { id: 'activity', keys: ['meetings', 'calls'] },
+  { id: 'receivables', keys: ['receivables_outstanding', 'receivables_overdue', 'overdue_share'] },
+  { id: 'service', keys: ['complaints', 'complaints_justified', 'first_response_median_hours'] },
+] as const satisfies readonly { id: string; keys: readonly KpiKey[] }[];
+export type KpiSectionId = (typeof kpiSections)[number]['id'];
+export const kpiSection = (id: KpiSectionId): readonly KpiKey[] => kpiSections.find((s) => s.id === id)?.keys ?? [];
+
 /** What the rows behind a figure are (F3 drill-down). */
 export const drillKinds = [
   'cohort',

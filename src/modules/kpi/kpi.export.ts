@@ -9,8 +9,17 @@ import { neutralizeFormula } from '../accounts/accounts.export.js';
 import { IsoDate } from '../accounts/accounts.contracts.js';
 import { findCompany } from '../company/company.service.js';
 import { attachment } from '../plans/plan-export.js';
-import { exportSections, fill, type KpiExportTexts, kpiExportEn, kpiExportRu } from './kpi-export.texts.js';
-import { type KpiFigures, type KpiKey, type KpiManagerFigures, kpiKeys, kpiKinds } from './kpi.contracts.js';
+import { fill, type KpiExportTexts, kpiExportEn, kpiExportRu } from './kpi-export.texts.js';
+import {
+  type KpiFigures,
+  type KpiKey,
+  type KpiManagerFigures,
+  type KpiSectionId,
+  kpiKeys,
+  kpiKinds,
+  kpiSection,
+  kpiSections,
+} from './kpi.contracts.js';
 import { kpiReport, kpiTeamReport } from './kpi.service.js';
 
 export const KpiExportQuery = z
@@ -198,7 +207,7 @@ export async function renderKpiXlsx(v: KpiExportView): Promise<Buffer> {
   sheet.addRow([]);
   const header = sheet.addRow(['', t.figure, t.value]);
   header.font = { bold: true };
-  for (const section of exportSections) {
+  for (const section of kpiSections) {
     section.keys.forEach((k, i) => {
       const row = sheet.addRow([i === 0 ? t.sections[section.id] : '', t.figures[k], v.figures[k]]);
       if (i === 0) row.getCell(1).font = { bold: true };
@@ -253,8 +262,8 @@ export function kpiPdfDocument(v: KpiExportView, compress = true): TDocumentDefi
     paddingTop: () => 3,
     paddingBottom: () => 3,
   };
-  const sectionTable = (id: (typeof exportSections)[number]['id']): Content => {
-    const keys = exportSections.find((s) => s.id === id)?.keys ?? [];
+  const sectionTable = (id: KpiSectionId): Content => {
+    const keys = kpiSection(id);
     return {
       stack: [
         { text: t.sections[id], style: 'h2', margin: [0, 0, 0, 4] },

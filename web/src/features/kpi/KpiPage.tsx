@@ -3,7 +3,7 @@ import { IconAlertTriangle, IconChartBar, IconFileImport, IconUserSearch, IconUs
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { kpiKeys } from '../../../../src/modules/kpi/kpi.contracts';
+import { kpiKeys, kpiSection } from '../../../../src/modules/kpi/kpi.contracts';
 import { errorMessage } from '../../app/api';
 import { can, useCurrentUser } from '../../app/session';
 import type { Me } from '../../app/types';
@@ -12,7 +12,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { NotFoundPage } from '../errors/NotFoundPage';
 import { DrillDrawer } from './DrillDrawer';
 import { KpiExportMenu } from './ExportMenu';
-import { FigureTile, HeadlineCards, Section, sections, type TileContext } from './KpiTiles';
+import { FigureTile, HeadlineCards, Section, type TileContext } from './KpiTiles';
 import { complete, type KpiFigures, type Target, useKpiViews, useManagersOf, useSeniors } from './kpiApi';
 import { PeopleTable } from './PeopleTable';
 import { PeriodControl } from './PeriodControl';
@@ -183,14 +183,14 @@ function Dashboard({ me }: { me: Me }) {
           <TrendChart periods={periods} views={results.map((r) => r.data)} currency={ctx.currency} />
           <Section title={t('kpi.sections.clients')} testId="kpi-section-clients">
             <SimpleGrid cols={{ base: 2, md: 4 }} spacing="md">
-              {sections[0]!.keys.map((k) => (
+              {kpiSection('clients').map((k) => (
                 <FigureTile key={k} k={k} ctx={ctx} />
               ))}
             </SimpleGrid>
           </Section>
           <Section title={t('kpi.sections.receivables')} testId="kpi-section-receivables">
             <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
-              {sections[2]!.keys.map((k) => (
+              {kpiSection('receivables').map((k) => (
                 <FigureTile key={k} k={k} ctx={ctx} />
               ))}
             </SimpleGrid>
@@ -199,7 +199,7 @@ function Dashboard({ me }: { me: Me }) {
             <Grid.Col span={{ base: 12, md: 5 }}>
               <Section title={t('kpi.sections.activity')} testId="kpi-section-activity">
                 <SimpleGrid cols={2} spacing="md">
-                  {sections[1]!.keys.map((k) => (
+                  {kpiSection('activity').map((k) => (
                     <FigureTile key={k} k={k} ctx={ctx} />
                   ))}
                 </SimpleGrid>
@@ -208,7 +208,7 @@ function Dashboard({ me }: { me: Me }) {
             <Grid.Col span={{ base: 12, md: 7 }}>
               <Section title={t('kpi.sections.service')} testId="kpi-section-service">
                 <SimpleGrid cols={3} spacing="md">
-                  {sections[3]!.keys.map((k) => (
+                  {kpiSection('service').map((k) => (
                     <FigureTile key={k} k={k} ctx={ctx} />
                   ))}
                 </SimpleGrid>

@@ -20,25 +20,6 @@ export interface TileContext {
   onDrill?: (key: KpiKey) => void;
 }
 
-export const sections: { id: 'clients' | 'activity' | 'receivables' | 'service'; keys: KpiKey[] }[] = [
-  {
-    id: 'clients',
-    keys: [
-      'start_base',
-      'churned',
-      'retention_rate',
-      'churn_rate',
-      'new_clients',
-      'active_clients_end',
-      'upsell_pairs',
-      'additional_services',
-    ],
-  },
-  { id: 'activity', keys: ['meetings', 'calls'] },
-  { id: 'receivables', keys: ['receivables_outstanding', 'receivables_overdue', 'overdue_share'] },
-  { id: 'service', keys: ['complaints', 'complaints_justified', 'first_response_median_hours'] },
-];
-
 /** A figure that opens the rows behind it when the reader may drill. */
 export function Figure({ k, ctx, children, fz }: { k: KpiKey; ctx: TileContext; children?: ReactNode; fz?: number | string }) {
   const { t } = useTranslation();
