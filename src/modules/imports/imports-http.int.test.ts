@@ -52,6 +52,36 @@ describe('imports from the web app', () => {
     expect(list.items[0]).toMatchObject({ id: run.id, summary: { inserted: 2 } });
   });
 
+  it('imports order lines through the bulk path, and the KPI report counts them', async () => {
+    const accounts = csv([
+      ['external_id', 'name', 'owner_email'],
+      ['WEB-O1', 'Web Orders', kam.email],
+    ]);
+    const acc = (await session.upload('/api/imports?entity=accounts', 'a.csv', accounts)).json() as ImportRun;
+    await session.post(`/api/imports/${acc.id}/confirm`);
+    await finished(acc.id);
+    const products = csv([
+      ['sku', 'name', 'type', 'unit_cost', 'base_price'],
+      ['WEB-SKU', 'Coffee', 'product', '4', '10'],
+    ]);
+    const prod = (await session.upload('/api/imports?entity=products', 'p.csv', products)).json() as ImportRun;
+    await session.post(`/api/imports/${prod.id}/confirm`);
+    await finished(prod.id);
+
+    const orders = csv([
+      ['order_id', 'line_no', 'account_external_id', 'order_date', 'sku', 'quantity', 'unit_price', 'discount_pct'],
+      ['W-1', '1', 'WEB-O1', '2026-02-03', 'WEB-SKU', '10', '10', '10'],
+      ['W-1', '2', 'WEB-O1', '2026-02-03', 'WEB-SKU', '1', '5', ''],
+    ]);
+    const checked = (await session.upload('/api/imports?entity=orders', 'orders.csv', orders)).json() as ImportRun;
+    expect(checked).toMatchObject({ status: 'checked', report: { inserted: 2, errors: [] } });
+    await session.post(`/api/imports/${checked.id}/confirm`);
+    expect(await finished(checked.id)).toMatchObject({ status: 'done', report: { applied: true, inserted: 2 } });
+    const kpi = (await session.get(`/api/kpi?from=2026-02-01&to=2026-02-28&manager=${kam.email}`)).json();
+    // 10 × 10 less 10 % + 1 × 5; margin less 11 × 4
+    expect(kpi.managers[0]).toMatchObject({ revenue: 95, margin: 51, new_clients: 1 });
+  });
+
   it('a file with errors cannot be confirmed; the errors come in the reader’s language', async () => {
     const bad = csv([
       ['external_id', 'name', 'owner_email'],
