@@ -14,5 +14,7 @@ export * from '../../modules/orders/orders.schema.js';
 export * from '../../modules/invoices/invoices.schema.js';
 export * from '../../modules/interactions/interactions.schema.js';
 export * from '../../modules/complaints/complaints.schema.js';
+export * from '../../modules/absences/absences.schema.js';
 export * from '../../modules/targets/targets.schema.js';
 export * from '../../modules/kpi/kpi.schema.js';
+export * from '../../modules/tasks/tasks.schema.js';

@@ -23,6 +23,8 @@ import { registerTargetRoutes } from '../../modules/targets/targets.routes.js';
 import { registerCommercialRoutes } from '../../modules/orders/commercial.routes.js';
 import { registerInteractionRoutes } from '../../modules/interactions/interactions.routes.js';
 import { registerComplaintRoutes } from '../../modules/complaints/complaints.routes.js';
+import { registerAbsenceRoutes } from '../../modules/absences/absences.routes.js';
+import { registerTaskRoutes } from '../../modules/tasks/tasks.routes.js';
 import { registerAuthRoutes } from '../../modules/auth/auth.routes.js';
 import { registerMeRoutes } from '../../modules/auth/me.routes.js';
 import { registerCompanyRoutes } from '../../modules/company/company.routes.js';
@@ -149,6 +151,8 @@ export async function buildApp(deps: AppDeps, opts: { logger?: FastifyBaseLogger
     registerCommercialRoutes(a);
     registerInteractionRoutes(a);
     registerComplaintRoutes(a);
+    registerAbsenceRoutes(a);
+    registerTaskRoutes(a);
     registerImportRoutes(a, deps);
     a.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () => app.swagger());
   });

@@ -10,6 +10,8 @@ import { targetAccessRows } from '../../modules/targets/targets.access.js';
 import { commercialAccessRows } from '../../modules/orders/orders.access.js';
 import { interactionAccessRows } from '../../modules/interactions/interactions.access.js';
 import { complaintAccessRows } from '../../modules/complaints/complaints.access.js';
+import { absenceAccessRows } from '../../modules/absences/absences.access.js';
+import { taskAccessRows } from '../../modules/tasks/tasks.access.js';
 import { type MatrixRow, NIL, only, signedInOnly, seesAll, type Who } from './matrix-kit.js';
 
 export { everyone, type MatrixRow, type Who } from './matrix-kit.js';
@@ -122,6 +124,8 @@ export const accessMatrix: MatrixRow[] = [
   ...commercialAccessRows,
   ...interactionAccessRows,
   ...complaintAccessRows,
+  ...absenceAccessRows,
+  ...taskAccessRows,
   ...importAccessRows,
   ...kpiAccessRows,
   ...kpiExportAccessRows,

@@ -1,5 +1,6 @@
 import { AppShell, Group, ScrollArea } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { CoverBanner } from '../features/absences/CoverBanner';
 import { Brand } from '../ui/AuthLayout';
 import { CommandPalette } from './CommandPalette';
 import { HeaderTools } from './HeaderTools';
@@ -27,7 +28,10 @@ export function Shell({ children }: { children: ReactNode }) {
         </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main bg="light-dark(var(--mantine-color-gray-0), var(--mantine-color-dark-8))">
-        <div style={{ maxWidth: 1240, margin: '0 auto' }}>{children}</div>
+        <div style={{ maxWidth: 1240, margin: '0 auto' }}>
+          <CoverBanner />
+          {children}
+        </div>
       </AppShell.Main>
       <CommandPalette />
     </AppShell>

@@ -4,6 +4,7 @@ import {
   IconBuildingStore,
   IconChartBar,
   IconChartLine,
+  IconChecklist,
   IconFileImport,
   IconHome,
   IconLifebuoy,
@@ -24,6 +25,7 @@ export interface NavItem {
     | '/sales-plans'
     | '/interactions'
     | '/service'
+    | '/tasks'
     | '/settings/users'
     | '/settings/audit'
     | '/settings/company'
@@ -33,6 +35,7 @@ export interface NavItem {
     | 'nav.salesPlans'
     | 'nav.interactions'
     | 'nav.service'
+    | 'nav.tasks'
     | 'nav.home'
     | 'nav.accounts'
     | 'nav.competitors'
@@ -52,6 +55,7 @@ export const mainItems: NavItem[] = [
   { to: '/accounts', labelKey: 'nav.accounts', icon: IconBuildingStore, anyOf: ['accounts.read'] },
   { to: '/interactions', labelKey: 'nav.interactions', icon: IconMessages, anyOf: ['interactions.read'] },
   { to: '/service', labelKey: 'nav.service', icon: IconLifebuoy, anyOf: ['complaints.read'] },
+  { to: '/tasks', labelKey: 'nav.tasks', icon: IconChecklist },
   { to: '/competitors', labelKey: 'nav.competitors', icon: IconSwords, anyOf: ['competitors.read'] },
   { to: '/kpi', labelKey: 'nav.kpi', icon: IconChartLine, anyOf: ['kpi.read'] },
   { to: '/sales-plans', labelKey: 'nav.salesPlans', icon: IconTarget, anyOf: ['targets.read'] },

@@ -11,6 +11,7 @@ import { validatePlansSearch } from '../features/targets/search';
 import { InteractionsPage } from '../features/interactions/InteractionsPage';
 import { validateInteractionsSearch, validateServiceSearch } from '../features/interactions/search';
 import { ServicePage } from '../features/complaints/ServicePage';
+import { TasksPage } from '../features/tasks/TasksPage';
 import { RetieringPage } from '../features/tiering/RetieringPage';
 import { ScoringSettingsPage } from '../features/tiering/ScoringSettingsPage';
 import { InvitePage } from '../features/auth/InvitePage';
@@ -48,7 +49,7 @@ const auditRoute = createRoute({ getParentRoute: () => appRoute, path: '/setting
 const companyRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings/company', component: CompanyPage });
 
 export const accountsRoute = createRoute({ getParentRoute: () => appRoute, path: '/accounts', component: AccountsPage });
-export const accountTabs = ['overview', 'stakeholders', 'plan', 'commercial', 'service', 'competitors', 'timeline'] as const;
+export const accountTabs = ['overview', 'stakeholders', 'plan', 'commercial', 'service', 'tasks', 'competitors', 'timeline'] as const;
 export type AccountTab = (typeof accountTabs)[number];
 export const accountRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -79,6 +80,7 @@ const serviceRoute = createRoute({
   component: ServicePage,
   validateSearch: validateServiceSearch,
 });
+const tasksRoute = createRoute({ getParentRoute: () => appRoute, path: '/tasks', component: TasksPage });
 export const kpiRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/kpi',
@@ -105,6 +107,7 @@ const routeTree = rootRoute.addChildren([
     plansRoute,
     interactionsRoute,
     serviceRoute,
+    tasksRoute,
     kpiRoute,
   ]),
 ]);

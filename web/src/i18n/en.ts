@@ -9,6 +9,8 @@ import { targetsEn } from '../features/targets/i18n';
 import { commercialEn } from '../features/commercial/i18n';
 import { interactionsEn } from '../features/interactions/i18n';
 import { serviceEn } from '../features/complaints/i18n';
+import { tasksEn } from '../features/tasks/i18n';
+import { absencesEn } from '../features/absences/i18n';
 
 /** The English catalogue: the source of truth for keys. `ru.ts` must have exactly the same shape. */
 export const en = {
@@ -44,6 +46,7 @@ export const en = {
     salesPlans: 'Sales plans',
     interactions: 'Interactions',
     service: 'Service',
+    tasks: 'Tasks',
     accounts: 'Accounts',
     competitors: 'Competitors',
     kpi: 'KPIs',
@@ -332,6 +335,8 @@ export const en = {
   commercial: commercialEn,
   interactions: interactionsEn,
   service: serviceEn,
+  tasks: tasksEn,
+  absences: absencesEn,
   tiering: tieringEn,
   imports: importsEn,
 };

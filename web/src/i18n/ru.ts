@@ -10,6 +10,8 @@ import { targetsRu } from '../features/targets/i18n';
 import { commercialRu } from '../features/commercial/i18n';
 import { interactionsRu } from '../features/interactions/i18n';
 import { serviceRu } from '../features/complaints/i18n';
+import { tasksRu } from '../features/tasks/i18n';
+import { absencesRu } from '../features/absences/i18n';
 
 /** The Russian catalogue: `satisfies Catalog` makes a missing or an extra key a compile error. */
 export const ru = {
@@ -45,6 +47,7 @@ export const ru = {
     salesPlans: 'Планы продаж',
     interactions: 'Встречи и звонки',
     service: 'Сервис',
+    tasks: 'Задачи',
     accounts: 'Клиенты',
     competitors: 'Конкуренты',
     kpi: 'KPI',
@@ -334,6 +337,8 @@ export const ru = {
   commercial: commercialRu,
   interactions: interactionsRu,
   service: serviceRu,
+  tasks: tasksRu,
+  absences: absencesRu,
   tiering: tieringRu,
   imports: importsRu,
 } satisfies Catalog;

@@ -12,6 +12,7 @@ import { CompetitorsTab } from '../competitors/CompetitorsTab';
 import { StakeholdersTab } from '../contacts/StakeholdersTab';
 import { NotFoundPage } from '../errors/NotFoundPage';
 import { PlanTab } from '../plans/PlanTab';
+import { AccountTasksTab } from '../tasks/AccountTasksTab';
 import { AccountActions, RestoreButton } from './AccountActions';
 import { AccountOverview } from './AccountOverview';
 import { type Account, useAccount } from './accountsApi';
@@ -19,9 +20,9 @@ import { StatusBadge, TierBadge } from './badges';
 import { EditAccountDrawer } from './EditAccountDrawer';
 import { TimelineTab } from './TimelineTab';
 
-const fullTabs: AccountTab[] = ['overview', 'stakeholders', 'plan', 'commercial', 'service', 'competitors', 'timeline'];
+const fullTabs: AccountTab[] = ['overview', 'stakeholders', 'plan', 'commercial', 'service', 'tasks', 'competitors', 'timeline'];
 /** tabs whose label lives with their own feature */
-const tabLabels: Partial<Record<AccountTab, string>> = { commercial: 'commercial.tab', service: 'service.tab' };
+const tabLabels: Partial<Record<AccountTab, string>> = { commercial: 'commercial.tab', service: 'service.tab', tasks: 'tasks.account.tab' };
 /** sales support and departments see the basic data only */
 const basicTabs: AccountTab[] = ['overview', 'timeline'];
 
@@ -142,6 +143,9 @@ function AccountView({ account }: { account: Account }) {
             </Tabs.Panel>
             <Tabs.Panel value="service" pt="md">
               <AccountServiceTab account={account} />
+            </Tabs.Panel>
+            <Tabs.Panel value="tasks" pt="md">
+              <AccountTasksTab account={account} />
             </Tabs.Panel>
             <Tabs.Panel value="competitors" pt="md">
               <CompetitorsTab account={account} />

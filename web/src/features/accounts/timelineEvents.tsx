@@ -6,6 +6,7 @@ import {
   IconArrowsExchange,
   IconBolt,
   IconCalendarEvent,
+  IconChecklist,
   IconClipboardText,
   IconNote,
   IconPencil,
@@ -38,6 +39,7 @@ export const timelineGroups = {
   competitors: ['competitor.*'],
   interactions: ['interaction.*'],
   complaints: ['complaint.*'],
+  tasks: ['task.*'],
 } as const satisfies Record<string, readonly string[]>;
 export type TimelineGroup = keyof typeof timelineGroups;
 
@@ -298,6 +300,27 @@ function render(e: TimelineEvent, c: Ctx): Rendered {
             {notes.join(' · ')}
           </Text>
         ) : undefined,
+      };
+    }
+    case 'task.created':
+    case 'task.done':
+    case 'task.cancelled': {
+      const due = str(d.dueDate);
+      return {
+        icon: IconChecklist,
+        color: e.kind === 'task.done' ? 'teal' : e.kind === 'task.cancelled' ? 'gray' : 'blue',
+        sentence: t(
+          `accounts.timeline.${e.kind === 'task.created' ? 'taskCreated' : e.kind === 'task.done' ? 'taskDone' : 'taskCancelled'}`,
+          {
+            actor,
+            assignee: person(d.assignee) ?? '—',
+          },
+        ),
+        body: (
+          <Text size="sm" c="dimmed">
+            {[str(d.title), due ? t('accounts.timeline.taskDue', { date: day(due, c.lang) }) : null].filter(Boolean).join(' · ')}
+          </Text>
+        ),
       };
     }
     default:

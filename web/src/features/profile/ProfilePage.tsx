@@ -1,6 +1,7 @@
 import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../ui/PageHeader';
+import { AbsencesSection } from '../absences/AbsencesSection';
 import { PasswordSection } from './PasswordSection';
 import { PersonalSection } from './PersonalSection';
 import { TokensSection } from './TokensSection';
@@ -16,6 +17,7 @@ export function ProfilePage() {
         <PasswordSection />
         <TwoFactorSection />
         <TokensSection />
+        <AbsencesSection />
       </Stack>
     </>
   );
