@@ -59,8 +59,13 @@ export async function syncCurrentOwners(tx: Executor, accountIds?: string[]): Pr
   return result.rowCount ?? 0;
 }
 
-/** SQL for the owner of an account on a day (the KPI rule of import-format.md). */
-export const ownerOnDay = (accountId: SQL, day: SQL) => sql`(
-  SELECT o.owner_id FROM account_owners o
-  WHERE o.account_id = ${accountId} AND o.start_date <= ${day}
-  ORDER BY o.start_date DESC LIMIT 1)`;
+/** SQL for the owner of an account on a day (the rule of import-format.md, kpi_owner_on of migration 0010). */
+export const ownerOnDay = (accountId: SQL, day: SQL) => sql`kpi_owner_on(${accountId}, ${day})`;
+
+/**
+ * The same rule for sets of facts: the ownership history as day ranges [lo, hi) per account (hi null =
+ * still the owner), as SQL text for raw statements and as a fragment.
+ */
+export const ownerRangesText =
+  'SELECT account_id, owner_id, start_date AS lo, lead(start_date) OVER (PARTITION BY account_id ORDER BY start_date) AS hi FROM account_owners';
+export const ownerRanges = sql.raw(ownerRangesText);

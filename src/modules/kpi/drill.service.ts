@@ -1,12 +1,13 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { actorOf, type Ctx } from '../../core/context.js';
+import { ownerRanges } from '../accounts/ownership.js';
 import { notFound } from '../../core/errors.js';
 import { assertCan } from '../../core/policy/policy.js';
 import { meetingTypes } from '../interactions/interactions.contracts.js';
 import { agingBucketSql } from '../invoices/invoices.contracts.js';
 import { Exact } from './exact.js';
 import { type DrillColumn, type DrillQuery, type DrillResult, drillOf, type KpiKey } from './kpi.contracts.js';
-import { covers, type Grouping, orderedBetween, ownerRanges, type Period, periodEnd, periodStart } from './kpi.facts.js';
+import { covers, type Grouping, orderedBetween, type Period, periodEnd, periodStart } from './kpi.facts.js';
 import { monthOverlap } from './kpi.figures.js';
 import { figuresFor, periodFor, personByEmail, visibleManagerIds } from './kpi.service.js';
 

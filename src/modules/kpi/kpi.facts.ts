@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../core/db/tx.js';
+import { ownerRanges } from '../accounts/ownership.js';
 import { meetingTypes } from '../interactions/interactions.contracts.js';
 
 /** The period of a report and the company settings it is counted with (kpi.md). */
@@ -70,12 +71,6 @@ export function emptyFacts(): RawFacts {
     response_seconds: [],
   };
 }
-
-/** The assignments of the ownership history as day ranges [lo, hi) (hi null = still the owner). */
-export const ownerRanges = sql`
-  SELECT account_id, owner_id, start_date AS lo,
-         lead(start_date) OVER (PARTITION BY account_id ORDER BY start_date) AS hi
-  FROM account_owners`;
 
 /** `r` (a row of ownerRanges) covers the day. */
 export const covers = (day: SQL) => sql`r.lo <= ${day} AND (r.hi IS NULL OR r.hi > ${day})`;

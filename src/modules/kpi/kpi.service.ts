@@ -4,7 +4,8 @@ import type { Executor } from '../../core/db/tx.js';
 import { AppError, notFound } from '../../core/errors.js';
 import { assertCan, kpiScope } from '../../core/policy/policy.js';
 import type { KpiFigures, KpiManagerFigures, KpiQuery, KpiReport, KpiTeamQuery, KpiTeamReport } from './kpi.contracts.js';
-import { emptyFacts, type Grouping, loadFacts, ownerRanges, type Period, periodEnd, periodStart } from './kpi.facts.js';
+import { ownerRanges } from '../accounts/ownership.js';
+import { emptyFacts, type Grouping, loadFacts, type Period, periodEnd, periodStart } from './kpi.facts.js';
 import { reportingLineOf } from '../users/reporting-line.js';
 import { figuresOf, previousPeriod } from './kpi.figures.js';
 

@@ -1,3 +1,4 @@
+import { ownerRangesText } from '../accounts/ownership.js';
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../core/db/tx.js';
 import type { BulkEnv, BulkImporter, BulkStage, CellIssue } from '../imports/bulk.js';
@@ -271,9 +272,7 @@ const next = (has: (n: Name) => boolean) => ({
 });
 
 /** The owner of each account over each range of days [lo, hi) of its ownership history (import-format.md). */
-const RANGES = `ranges AS (
-  SELECT account_id, owner_id, start_date AS lo, lead(start_date) OVER (PARTITION BY account_id ORDER BY start_date) AS hi
-  FROM account_owners)`;
+const RANGES = `ranges AS (${ownerRangesText})`;
 const OWNER_JOIN = (account: string, day: string) =>
   `LEFT JOIN ranges r ON r.account_id = ${account} AND r.lo <= ${day} AND (r.hi IS NULL OR r.hi > ${day})`;
 
