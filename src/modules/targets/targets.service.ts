@@ -3,8 +3,8 @@ import { recordAudit } from '../../core/audit/audit.service.js';
 import { actorOf, type Ctx } from '../../core/context.js';
 import type { Executor, Tx } from '../../core/db/tx.js';
 import { AppError, conflict } from '../../core/errors.js';
-import { assertCan, can, kpiScope } from '../../core/policy/policy.js';
-import { reportingLineOf } from '../users/reporting-line.js';
+import { assertCan, can } from '../../core/policy/policy.js';
+import { visibleManagerIds } from '../kpi/kpi.service.js';
 import { users } from '../users/users.schema.js';
 import { type ManagerTargetRow, plannedRoles, type SaveTargetsRequest, type TargetGrid, type TargetRow } from './targets.contracts.js';
 import { departmentTargets, managerTargets } from './targets.schema.js';
@@ -51,13 +51,6 @@ export async function yearVersion(db: Executor, year: number): Promise<string> {
   return rows[0]?.v ?? '';
 }
 
-/** The users whose plans the reader may see (policy.kpiScope): everyone, or oneself and one's line. */
-async function visibleUserIds(ctx: Ctx): Promise<string[] | null> {
-  const scope = kpiScope(actorOf(ctx));
-  if (scope.all) return null;
-  return [...new Set([...scope.selfIds, ...(await reportingLineOf(ctx.db, scope.lineOf))])];
-}
-
 /** Users with a row in the grid of a year: active KAMs and senior KAMs, and anyone with a plan that year (a manager who left). */
 function plannable(year: number): SQL {
   const { from, to } = bounds(year);
@@ -70,7 +63,9 @@ export async function getTargets(ctx: Ctx, year: number, db: Executor = ctx.db):
   const actor = actorOf(ctx);
   assertCan(actor, 'targets.read');
   const { from, to } = bounds(year);
-  const visible = await visibleUserIds(ctx);
+  // the plans of the managers whose figures the reader may see (policy.kpiScope)
+  const ids = await visibleManagerIds(ctx);
+  const visible = ids ? [...ids] : null;
   const inYear = and(gte(managerTargets.month, from), lt(managerTargets.month, to));
   const [version, deptRows, planRows, people] = await Promise.all([
     yearVersion(db, year),
