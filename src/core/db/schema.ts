@@ -18,3 +18,7 @@ export * from '../../modules/absences/absences.schema.js';
 export * from '../../modules/targets/targets.schema.js';
 export * from '../../modules/kpi/kpi.schema.js';
 export * from '../../modules/tasks/tasks.schema.js';
+export * from '../../modules/contact-plan/contact-plan.schema.js';
+export * from '../../modules/calendar-feeds/calendar-feeds.schema.js';
+export * from '../../modules/notifications/notifications.schema.js';
+export * from '../../modules/files/files.schema.js';
