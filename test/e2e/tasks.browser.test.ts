@@ -62,6 +62,16 @@ describe('delegate a task', () => {
     await drawer.getByRole('textbox', { name: 'Add a comment' }).fill('Draft is ready');
     await drawer.getByRole('button', { name: 'Comment' }).click();
     await expect.poll(() => drawer.getByTestId('task-comments').textContent()).toContain('Draft is ready');
+    // attach a file (a Cyrillic name): it is listed with its size and uploader, and downloads byte for byte
+    const report = Buffer.from('Q3 review, draft 1\n');
+    await drawer.locator('input[type=file]').setInputFiles({ name: 'Обзор Q3.txt', mimeType: 'text/plain', buffer: report });
+    const files = drawer.getByTestId('task-attachment-list');
+    await expect.poll(() => files.textContent()).toContain('Обзор Q3.txt');
+    expect(await files.textContent()).toContain(JUNIOR.name);
+    const href = await files.getByRole('link', { name: 'Обзор Q3.txt' }).getAttribute('href');
+    const download = await junior.request.get(`${server.url}${href}`);
+    expect(download.status()).toBe(200);
+    expect(Buffer.from(await download.body()).equals(report)).toBe(true);
     await shot(junior, 'task-drawer-en');
     await drawer.getByTestId('task-status').getByText('Done').click();
     await expect.poll(() => junior.getByText('Nothing to do').isVisible()).toBe(true);

@@ -21,10 +21,13 @@ import { registerPlanRoutes } from '../../modules/plans/plans.routes.js';
 import { registerTieringRoutes } from '../../modules/tiering/tiering.routes.js';
 import { registerTargetRoutes } from '../../modules/targets/targets.routes.js';
 import { registerCommercialRoutes } from '../../modules/orders/commercial.routes.js';
+import { registerContactPlanRoutes } from '../../modules/contact-plan/contact-plan.routes.js';
 import { registerInteractionRoutes } from '../../modules/interactions/interactions.routes.js';
 import { registerComplaintRoutes } from '../../modules/complaints/complaints.routes.js';
 import { registerAbsenceRoutes } from '../../modules/absences/absences.routes.js';
 import { registerTaskRoutes } from '../../modules/tasks/tasks.routes.js';
+import { registerCalendarFeedRoutes } from '../../modules/calendar-feeds/calendar-feeds.routes.js';
+import { registerNotificationRoutes } from '../../modules/notifications/notifications.routes.js';
 import { registerAuthRoutes } from '../../modules/auth/auth.routes.js';
 import { registerMeRoutes } from '../../modules/auth/me.routes.js';
 import { registerCompanyRoutes } from '../../modules/company/company.routes.js';
@@ -61,7 +64,8 @@ export async function buildApp(deps: AppDeps, opts: { logger?: FastifyBaseLogger
   const routes: RouteInfo[] = [];
   app.decorate('apiRoutes', routes);
   app.addHook('onRoute', (route) => {
-    if (!route.url.startsWith('/api')) return;
+    // the private calendar feeds (/ical/<secret>.ics) are public routes that the access matrix covers too
+    if (!route.url.startsWith('/api') && !route.url.startsWith('/ical/')) return;
     if (route.url.startsWith('/api/docs')) {
       route.config = { ...route.config, access: { public: true } };
       return;
@@ -150,9 +154,12 @@ export async function buildApp(deps: AppDeps, opts: { logger?: FastifyBaseLogger
     registerTargetRoutes(a);
     registerCommercialRoutes(a);
     registerInteractionRoutes(a);
+    registerContactPlanRoutes(a);
     registerComplaintRoutes(a);
     registerAbsenceRoutes(a);
     registerTaskRoutes(a);
+    registerCalendarFeedRoutes(a, deps);
+    registerNotificationRoutes(a);
     registerImportRoutes(a, deps);
     a.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () => app.swagger());
   });

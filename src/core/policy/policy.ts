@@ -26,6 +26,12 @@ export const grants = {
   'competitors.write': ['admin', 'head', 'senior_kam', 'kam'],
   /** interactions and complaints of the accounts the actor's scope covers, in full */
   'interactions.read': ['admin', 'executive', 'head', 'senior_kam', 'kam'],
+  /** log and plan one's own interactions (C1, C2) */
+  'interactions.write': ['head', 'senior_kam', 'kam'],
+  /** the weekly plan, adherence and coverage: one's own, a senior's line, the head everyone (C2) */
+  'plan.read': ['admin', 'executive', 'head', 'senior_kam', 'kam'],
+  /** contact cadences per tier and the checklists of trainings and merchandising checks */
+  'plan.configure': ['admin', 'head'],
   'complaints.read': ['admin', 'executive', 'head', 'senior_kam', 'kam'],
   /** KPI figures (kpi.md) of the managers kpiScope covers; HR sees the figures, never the rows behind them */
   'kpi.read': ['admin', 'executive', 'head', 'senior_kam', 'kam', 'hr'],
@@ -63,6 +69,11 @@ export interface Actor {
   /** filled by the absence module (issue B3); empty until then */
   actingFor: ActingFor[];
   totpEnrolmentRequired: boolean;
+}
+
+/** The users whose own records the actor handles: themselves and, inside an absence window, whom they cover. */
+export function selvesOf(actor: Actor): string[] {
+  return [actor.userId, ...actor.actingFor.map((p) => p.userId)];
 }
 
 export function can(actor: Actor, permission: Permission): boolean {

@@ -103,3 +103,12 @@ export async function getComplaint(ctx: Ctx, id: string): Promise<Complaint> {
   if (!row) throw notFound();
   return toComplaint(row);
 }
+
+/** Complaints not yet resolved, per account; callers have scoped the accounts to the reader. */
+export async function openComplaintCounts(ctx: Ctx, accountIds: string[]): Promise<Map<string, number>> {
+  if (!accountIds.length) return new Map();
+  const { rows } = await ctx.db.execute<{ account_id: string; n: number }>(sql`
+    SELECT account_id, count(*)::int AS n FROM complaints
+    WHERE account_id = ANY(${sql.param(accountIds)}::uuid[]) AND resolved_at IS NULL GROUP BY account_id`);
+  return new Map(rows.map((r) => [r.account_id, r.n]));
+}

@@ -1,14 +1,16 @@
-import { and, asc, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { aliasedTable, and, asc, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import { actorOf, type Ctx } from '../../core/context.js';
 import { containsPattern } from '../../core/db/tx.js';
 import { notFound } from '../../core/errors.js';
-import { assertCan } from '../../core/policy/policy.js';
+import { assertCan, can, selvesOf } from '../../core/policy/policy.js';
 import { accounts } from '../accounts/accounts.schema.js';
 import { visibleAccountsSql } from '../accounts/accounts.scope.js';
 import { dayRange } from '../company/calendar.js';
+import { contacts } from '../contacts/contacts.schema.js';
 import { users } from '../users/users.schema.js';
 import type { Interaction, InteractionList, InteractionListQuery } from './interaction-list.contracts.js';
-import { interactions } from './interactions.schema.js';
+import type { InteractionDetail } from './interaction-write.contracts.js';
+import { interactionContacts, interactionMoves, interactions } from './interactions.schema.js';
 
 /**
  * Interactions with clients (C1), read side: those of the accounts the reader sees in full (the
@@ -77,7 +79,19 @@ export async function listInteractions(ctx: Ctx, q: InteractionListQuery): Promi
   return { items: rows.map(toInteraction), total: count?.n ?? 0 };
 }
 
-export async function getInteraction(ctx: Ctx, id: string): Promise<Interaction> {
+/** The interaction row if the caller sees it; 404 otherwise. */
+export async function visibleInteraction(ctx: Ctx, id: string): Promise<typeof interactions.$inferSelect> {
+  const scope = await readerScope(ctx);
+  const [row] = await ctx.db
+    .select({ i: interactions })
+    .from(interactions)
+    .innerJoin(accounts, eq(accounts.id, interactions.accountId))
+    .where(and(eq(interactions.id, id), scope));
+  if (!row) throw notFound();
+  return row.i;
+}
+
+export async function getInteraction(ctx: Ctx, id: string): Promise<InteractionDetail> {
   const scope = await readerScope(ctx);
   const [row] = await ctx.db
     .select(columns)
@@ -86,5 +100,41 @@ export async function getInteraction(ctx: Ctx, id: string): Promise<Interaction>
     .innerJoin(users, eq(users.id, interactions.userId))
     .where(and(eq(interactions.id, id), scope));
   if (!row) throw notFound();
-  return toInteraction(row);
+  const mover = aliasedTable(users, 'mover');
+  const [people, moves] = await Promise.all([
+    ctx.db
+      .select({ id: contacts.id, fullName: contacts.fullName, title: contacts.title, buyingRole: contacts.buyingRole })
+      .from(interactionContacts)
+      .innerJoin(contacts, eq(contacts.id, interactionContacts.contactId))
+      .where(eq(interactionContacts.interactionId, id))
+      .orderBy(asc(contacts.fullName)),
+    ctx.db
+      .select({ m: interactionMoves, by: { id: mover.id, name: mover.name } })
+      .from(interactionMoves)
+      .leftJoin(mover, eq(mover.id, interactionMoves.movedBy))
+      .where(eq(interactionMoves.interactionId, id))
+      .orderBy(asc(interactionMoves.movedAt)),
+  ]);
+  const i = row.i;
+  const a = actorOf(ctx);
+  return {
+    ...toInteraction(row),
+    origin: i.origin,
+    plannedFor: i.plannedFor?.toISOString() ?? null,
+    durationMinutes: i.durationMinutes,
+    nextStep: i.nextStep,
+    cancelReason: i.cancelReason,
+    checklistKind: i.checklistKind,
+    checklist: i.checklist,
+    completedAt: i.completedAt?.toISOString() ?? null,
+    contacts: people,
+    moves: moves.map((m) => ({
+      fromAt: m.m.fromAt.toISOString(),
+      toAt: m.m.toAt.toISOString(),
+      reason: m.m.reason,
+      movedBy: m.by?.id ? m.by : null,
+      movedAt: m.m.movedAt.toISOString(),
+    })),
+    canEdit: can(a, 'interactions.write') && selvesOf(a).includes(i.userId),
+  };
 }

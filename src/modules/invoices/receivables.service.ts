@@ -130,3 +130,24 @@ export async function accountInvoices(ctx: Ctx, accountId: string, q: InvoiceQue
     }),
   };
 }
+
+/** Overdue debt per account as of today (kpi.md terms), in the account's currency; callers have scoped the accounts. */
+export async function overdueByAccount(
+  ctx: Ctx,
+  accountIds: string[],
+  today: string,
+): Promise<Map<string, { amount: string; currency: string }>> {
+  if (!accountIds.length) return new Map();
+  const { rows } = await ctx.db.execute<{ account_id: string; amount: string; currency: string }>(sql`
+    SELECT i.account_id, round(sum(greatest(i.amount - coalesce(p.paid, 0), 0)), 2)::text AS amount, a.currency
+    FROM invoices i
+    JOIN accounts a ON a.id = i.account_id
+    LEFT JOIN LATERAL (
+      SELECT sum(x.amount) AS paid FROM payments x WHERE x.invoice_id = i.invoice_id AND x.payment_date <= ${today}::date
+    ) p ON true
+    WHERE i.account_id = ANY(${sql.param(accountIds)}::uuid[]) AND i.settled_on IS NULL
+      AND i.due_date < ${today}::date AND i.issue_date <= ${today}::date
+    GROUP BY i.account_id, a.currency
+    HAVING sum(greatest(i.amount - coalesce(p.paid, 0), 0)) > 0`);
+  return new Map(rows.map((r) => [r.account_id, { amount: r.amount, currency: r.currency }]));
+}

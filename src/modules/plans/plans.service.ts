@@ -220,3 +220,21 @@ export async function deleteItem(ctx: Ctx, accountId: string, section: ItemSecti
     };
   });
 }
+
+/** Open renewal opportunities closing from today to `until`, per account; callers have scoped the accounts. */
+export async function renewalsDue(
+  ctx: Ctx,
+  accountIds: string[],
+  today: string,
+  until: string,
+): Promise<Map<string, { title: string; date: string }[]>> {
+  if (!accountIds.length) return new Map();
+  const { rows } = await ctx.db.execute<{ account_id: string; title: string; date: string }>(sql`
+    SELECT account_id, title, expected_close_date::text AS date FROM plan_opportunities
+    WHERE account_id = ANY(${sql.param(accountIds)}::uuid[]) AND kind = 'renewal' AND status = 'open'
+      AND expected_close_date BETWEEN ${today}::date AND ${until}::date
+    ORDER BY expected_close_date`);
+  const out = new Map<string, { title: string; date: string }[]>();
+  for (const r of rows) out.set(r.account_id, [...(out.get(r.account_id) ?? []), { title: r.title, date: r.date }]);
+  return out;
+}

@@ -1,5 +1,6 @@
 import type { Db } from '../../core/db/database.js';
 import { type MatrixRow, NIL, only, signedInOnly, type Who } from '../../core/policy/matrix-kit.js';
+import { attachments } from '../files/files.schema.js';
 import { tasks } from './tasks.schema.js';
 
 /** A task from `giverId` to `assigneeId` (the matrix's users); anonymous callers name nobody. */
@@ -7,6 +8,25 @@ async function taskOf(db: Db, giverId: string | undefined, assigneeId: string | 
   if (!giverId || !assigneeId) return NIL;
   const [row] = await db.insert(tasks).values({ title: 'Matrix task', giverId, assigneeId }).returning({ id: tasks.id });
   return row?.id ?? NIL;
+}
+
+/** A file on such a task, uploaded by `uploaderId` (default: the giver); the URL of its download. */
+async function fileOn(db: Db, giverId: string | undefined, assigneeId: string | undefined, uploaderId = giverId): Promise<string> {
+  const taskId = await taskOf(db, giverId, assigneeId);
+  if (taskId === NIL) return `/api/tasks/${NIL}/attachments/${NIL}`;
+  const [row] = await db
+    .insert(attachments)
+    .values({
+      subjectType: 'task',
+      subjectId: taskId,
+      fileName: 'matrix.txt',
+      mimeType: 'text/plain',
+      sizeBytes: 6,
+      content: Buffer.from('matrix'),
+      uploadedBy: uploaderId ?? null,
+    })
+    .returning({ id: attachments.id });
+  return `/api/tasks/${taskId}/attachments/${row?.id ?? NIL}`;
 }
 
 const seesAllTasks: Who[] = ['admin', 'head'];
@@ -99,6 +119,72 @@ export const taskAccessRows: MatrixRow[] = [
     route: 'POST /api/tasks/:id/comments',
     case: 'between unrelated users',
     request: async (t, db) => ({ url: `/api/tasks/${await taskOf(db, t.other, t.other)}/comments`, body: { body: 'Matrix comment' } }),
+    expect: { ...only(seesAllTasks, 403, 404) },
+  },
+  {
+    route: 'POST /api/tasks/:id/attachments',
+    case: 'assigned to me, no file sent: allowed, then refused for the missing file',
+    request: async (t, db) => ({ url: `/api/tasks/${await taskOf(db, t.other, t.self)}/attachments` }),
+    expect: signedInOnly(400),
+  },
+  {
+    route: 'POST /api/tasks/:id/attachments',
+    case: 'a report’s task: the senior watches, does not attach',
+    request: async (t, db) => ({ url: `/api/tasks/${await taskOf(db, t.other, t.report)}/attachments` }),
+    expect: { ...only(['admin', 'head', 'senior_kam'], 403, 404) },
+  },
+  {
+    route: 'POST /api/tasks/:id/attachments',
+    case: 'between unrelated users',
+    request: async (t, db) => ({ url: `/api/tasks/${await taskOf(db, t.other, t.other)}/attachments` }),
+    expect: { ...only(seesAllTasks, 403, 404) },
+  },
+  {
+    route: 'GET /api/tasks/:id/attachments/:attachmentId',
+    case: 'on a task assigned to me',
+    request: async (t, db) => ({ url: await fileOn(db, t.other, t.self) }),
+    expect: signedInOnly(200),
+  },
+  {
+    route: 'GET /api/tasks/:id/attachments/:attachmentId',
+    case: 'on a task given to a report by someone else',
+    request: async (t, db) => ({ url: await fileOn(db, t.other, t.report) }),
+    expect: sees(['admin', 'head', 'senior_kam']),
+  },
+  {
+    route: 'GET /api/tasks/:id/attachments/:attachmentId',
+    case: 'between unrelated users',
+    request: async (t, db) => ({ url: await fileOn(db, t.other, t.other) }),
+    expect: sees(seesAllTasks),
+  },
+  {
+    route: 'GET /api/tasks/:id/attachments/:attachmentId',
+    case: 'missing file on a task assigned to me',
+    request: async (t, db) => ({ url: `/api/tasks/${await taskOf(db, t.other, t.self)}/attachments/${NIL}` }),
+    expect: sees([]),
+  },
+  {
+    route: 'DELETE /api/tasks/:id/attachments/:attachmentId',
+    case: 'uploaded by me to a task assigned to me',
+    request: async (t, db) => ({ url: await fileOn(db, t.other, t.self, t.self) }),
+    expect: signedInOnly(200),
+  },
+  {
+    route: 'DELETE /api/tasks/:id/attachments/:attachmentId',
+    case: 'uploaded by the assignee to a task I gave',
+    request: async (t, db) => ({ url: await fileOn(db, t.self, t.other, t.other) }),
+    expect: signedInOnly(200),
+  },
+  {
+    route: 'DELETE /api/tasks/:id/attachments/:attachmentId',
+    case: 'uploaded by the giver to a task assigned to me',
+    request: async (t, db) => ({ url: await fileOn(db, t.other, t.self) }),
+    expect: { anonymous: 401, default: 403 },
+  },
+  {
+    route: 'DELETE /api/tasks/:id/attachments/:attachmentId',
+    case: 'between unrelated users',
+    request: async (t, db) => ({ url: await fileOn(db, t.other, t.other) }),
     expect: { ...only(seesAllTasks, 403, 404) },
   },
 ];

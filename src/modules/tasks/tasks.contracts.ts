@@ -33,7 +33,20 @@ export const Task = z.object({
 });
 export type Task = z.infer<typeof Task>;
 
-export const TaskDetail = Task.extend({ comments: z.array(TaskComment) });
+/** A file attached to a task (its bytes are downloaded separately). */
+export const TaskAttachment = z.object({
+  id: z.uuid(),
+  fileName: z.string(),
+  mimeType: z.string(),
+  sizeBytes: z.number().int(),
+  uploadedBy: PersonRef.nullable(),
+  createdAt: z.string(),
+  /** its uploader and the task's giver may delete it */
+  canDelete: z.boolean(),
+});
+export type TaskAttachment = z.infer<typeof TaskAttachment>;
+
+export const TaskDetail = Task.extend({ comments: z.array(TaskComment), attachments: z.array(TaskAttachment) });
 export type TaskDetail = z.infer<typeof TaskDetail>;
 
 export const taskViews = ['mine', 'given', 'overdue', 'team'] as const;

@@ -1,6 +1,7 @@
 import { IdParams } from '../../core/contracts.js';
 import type { App } from '../../core/http/types.js';
 import { Assignees, NewTask, NewTaskComment, TaskDetail, TaskList, TaskListQuery, TaskPatch, TaskStatusChange } from './tasks.contracts.js';
+import { registerTaskAttachmentRoutes } from './tasks.attachments.routes.js';
 import { addComment, changeStatus, createTask, getTask, listAssignees, listTasks, updateTask } from './tasks.service.js';
 
 const tags = ['tasks'];
@@ -66,4 +67,5 @@ export function registerTaskRoutes(app: App) {
     },
     async (req) => addComment(req.ctx, req.params.id, req.body.body),
   );
+  registerTaskAttachmentRoutes(app);
 }

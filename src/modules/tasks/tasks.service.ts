@@ -9,9 +9,11 @@ import { accounts } from '../accounts/accounts.schema.js';
 import { requireAccount } from '../accounts/accounts.service.js';
 import { companyToday } from '../accounts/ownership.js';
 import { recordAccountEvent } from '../accounts/timeline.service.js';
+import { notifyTaskAssigned, notifyTaskMentions } from '../notifications/notifications.service.js';
+import { listAttachments } from '../files/files.service.js';
 import { reportingLineOf } from '../users/reporting-line.js';
 import { users } from '../users/users.schema.js';
-import type { NewTask, Task, TaskDetail, TaskList, TaskListQuery, TaskPatch, TaskStatus } from './tasks.contracts.js';
+import type { NewTask, Task, TaskAttachment, TaskDetail, TaskList, TaskListQuery, TaskPatch, TaskStatus } from './tasks.contracts.js';
 import { departmentRoles, mayAssign } from './tasks.rules.js';
 import { taskComments, tasks } from './tasks.schema.js';
 
@@ -21,7 +23,7 @@ import { taskComments, tasks } from './tasks.schema.js';
  * A deputy (B3) sees what the colleague they cover sees.
  */
 const seesAll = (a: Actor) => [a.role, ...a.actingFor.map((p) => p.role)].some((r) => r === 'admin' || r === 'head');
-const selves = (a: Actor) => [a.userId, ...a.actingFor.map((p) => p.userId)];
+export const selves = (a: Actor) => [a.userId, ...a.actingFor.map((p) => p.userId)];
 const seniors = (a: Actor) => [{ userId: a.userId, role: a.role }, ...a.actingFor].filter((p) => p.role === 'senior_kam');
 
 async function lineOf(ctx: Ctx, a: Actor): Promise<string[]> {
@@ -111,7 +113,7 @@ export async function listTasks(ctx: Ctx, q: TaskListQuery): Promise<TaskList> {
   return { items: rows.map((r) => toTask(a, r)) };
 }
 
-async function findTask(ctx: Ctx, id: string): Promise<Row> {
+export async function findTask(ctx: Ctx, id: string): Promise<Row> {
   const [row] = await select(ctx).where(and(eq(tasks.id, id), await visibleTasksSql(ctx)));
   if (!row) throw notFound();
   return row;
@@ -134,7 +136,19 @@ export async function getTask(ctx: Ctx, id: string): Promise<TaskDetail> {
       body: c.c.body,
       createdAt: c.c.createdAt.toISOString(),
     })),
+    attachments: await taskAttachments(ctx, row.t),
   };
+}
+
+/** The files of a task, without their bytes; their uploader and the task's giver may delete them. */
+export async function taskAttachments(ctx: Ctx, t: { id: string; giverId: string }): Promise<TaskAttachment[]> {
+  const me = selves(actorOf(ctx));
+  const files = await listAttachments(ctx.db, { type: 'task', id: t.id });
+  return files.map((f) => ({
+    ...f,
+    createdAt: f.createdAt.toISOString(),
+    canDelete: me.includes(t.giverId) || (!!f.uploadedBy && me.includes(f.uploadedBy.id)),
+  }));
 }
 
 /** The users the caller may give a task to, themselves first. */
@@ -196,6 +210,7 @@ export async function createTask(ctx: Ctx, body: NewTask): Promise<TaskDetail> {
       .returning();
     if (!row) throw new Error('task not inserted');
     if (row.accountId) await event(tx, row, 'task.created', a.userId);
+    await notifyTaskAssigned(tx, row, a);
     await recordAudit(ctx, { action: 'task.create', entity: 'task', entityId: row.id, after: row }, tx);
     return row.id;
   });
@@ -231,6 +246,7 @@ export async function updateTask(ctx: Ctx, id: string, patch: TaskPatch): Promis
       .where(eq(tasks.id, id))
       .returning();
     await recordAudit(ctx, { action: 'task.update', entity: 'task', entityId: id, before: row.t, after }, tx);
+    if (after && after.assigneeId !== row.t.assigneeId) await notifyTaskAssigned(tx, after, a);
   });
   return getTask(ctx, id);
 }
@@ -269,6 +285,7 @@ export async function addComment(ctx: Ctx, id: string, body: string): Promise<Ta
   if (!me.includes(row.t.giverId) && !me.includes(row.t.assigneeId)) throw forbidden();
   await ctx.db.transaction(async (tx) => {
     const [c] = await tx.insert(taskComments).values({ taskId: id, authorId: a.userId, body }).returning({ id: taskComments.id });
+    if (c) await notifyTaskMentions(tx, row.t, { id: c.id, body }, a);
     await recordAudit(ctx, { action: 'task.comment', entity: 'task', entityId: id, after: { commentId: c?.id, body } }, tx);
   });
   return getTask(ctx, id);

@@ -7,6 +7,7 @@ import { formatDateTime, formatDay } from '../../i18n/format';
 import { showServerError } from '../../ui/formErrors';
 import { AccountAnchor } from '../interactions/AccountAnchor';
 import { Field } from '../interactions/InteractionDrawer';
+import { TaskAttachments } from './TaskAttachments';
 import { type TaskDetail, type TaskStatus, priorityColors, useTask, useTaskChange } from './tasksApi';
 
 /** One task: its details, status, and the comments between its giver and its assignee. */
@@ -101,6 +102,7 @@ export function TaskDrawer({ id, onClose, onEdit }: { id: string | null; onClose
             </Group>
           )}
           {!task.canWork && <Alert color="gray">{t('tasks.drawer.watching')}</Alert>}
+          <TaskAttachments task={task} />
           <Text fw={600}>{t('tasks.drawer.comments')}</Text>
           {task.comments.length === 0 ? (
             <Text size="sm" c="dimmed">

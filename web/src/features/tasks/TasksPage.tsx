@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Paper, ScrollArea, Skeleton, Stack, Switch, Table, Tabs, Text } from '@mantine/core';
 import { IconChecklist, IconPlus } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useNavigate, useSearch } from '@tanstack/react-router';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../app/session';
 import { formatDay } from '../../i18n/format';
@@ -19,6 +20,14 @@ export function TasksPage() {
   const [view, setView] = useState<TaskView>('mine');
   const [closed, setClosed] = useState(false);
   const [open, setOpen] = useState<string | null>(null);
+  // a link with ?task=<id> (a notification) opens that task
+  const linked = (useSearch({ strict: false }) as { task?: string }).task;
+  const navigate = useNavigate();
+  useEffect(() => {
+    if (!linked) return;
+    setOpen(linked);
+    void navigate({ to: '/tasks', search: {}, replace: true });
+  }, [linked, navigate]);
   const [form, setForm] = useState<{ task: TaskDetail | null } | null>(null);
   const views: TaskView[] = hasTeam ? ['mine', 'given', 'overdue', 'team'] : ['mine', 'given', 'overdue'];
   return (

@@ -61,6 +61,18 @@ export const tasksEn = {
     send: 'Comment',
     watching: 'You can follow this task; only its assignee and the person who gave it change it.',
   },
+  attachments: {
+    title: 'Files',
+    attach: 'Attach files',
+    none: 'No files attached.',
+    noneCanAttach: 'No files yet. Attach a draft, a photo or a document the task needs.',
+    uploading: 'Uploading file {{index}} of {{count}}: {{percent}}%',
+    failed: 'Some files were not attached',
+    meta: '{{size}} · {{who}} · {{when}}',
+    download: 'Download',
+    delete: 'Delete file',
+    confirmDelete: 'Delete “{{name}}”? This cannot be undone.',
+  },
   account: { tab: 'Tasks', title: 'Open tasks', none: 'No open tasks on this client.', add: 'New task' },
 } as const;
 
@@ -126,6 +138,18 @@ export const tasksRu = {
     comment: 'Добавить комментарий',
     send: 'Отправить',
     watching: 'Вы можете следить за задачей; менять её могут только исполнитель и тот, кто её поставил.',
+  },
+  attachments: {
+    title: 'Файлы',
+    attach: 'Приложить файлы',
+    none: 'Файлов нет.',
+    noneCanAttach: 'Файлов пока нет. Приложите черновик, фото или документ, нужный для задачи.',
+    uploading: 'Загрузка файла {{index}} из {{count}}: {{percent}}%',
+    failed: 'Некоторые файлы не приложены',
+    meta: '{{size}} · {{who}} · {{when}}',
+    download: 'Скачать',
+    delete: 'Удалить файл',
+    confirmDelete: 'Удалить «{{name}}»? Это нельзя отменить.',
   },
   account: { tab: 'Задачи', title: 'Открытые задачи', none: 'По этому клиенту открытых задач нет.', add: 'Новая задача' },
 } satisfies DeepString<typeof tasksEn>;
