@@ -8,7 +8,8 @@ import { planAccessRows } from '../../modules/plans/plans.access.js';
 import { tieringAccessRows } from '../../modules/tiering/tiering.access.js';
 import { targetAccessRows } from '../../modules/targets/targets.access.js';
 import { commercialAccessRows } from '../../modules/orders/orders.access.js';
-import { interactionAccessRows } from '../../modules/interactions/interactions.access.js';
+import { interactionAccessRows, interactionWriteAccessRows } from '../../modules/interactions/interactions.access.js';
+import { contactPlanAccessRows } from '../../modules/contact-plan/contact-plan.access.js';
 import { complaintAccessRows } from '../../modules/complaints/complaints.access.js';
 import { absenceAccessRows } from '../../modules/absences/absences.access.js';
 import { taskAccessRows } from '../../modules/tasks/tasks.access.js';
@@ -123,6 +124,8 @@ export const accessMatrix: MatrixRow[] = [
   ...targetAccessRows,
   ...commercialAccessRows,
   ...interactionAccessRows,
+  ...interactionWriteAccessRows,
+  ...contactPlanAccessRows,
   ...complaintAccessRows,
   ...absenceAccessRows,
   ...taskAccessRows,
