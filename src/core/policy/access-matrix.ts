@@ -13,6 +13,8 @@ import { contactPlanAccessRows } from '../../modules/contact-plan/contact-plan.a
 import { complaintAccessRows } from '../../modules/complaints/complaints.access.js';
 import { absenceAccessRows } from '../../modules/absences/absences.access.js';
 import { taskAccessRows } from '../../modules/tasks/tasks.access.js';
+import { calendarFeedAccessRows } from '../../modules/calendar-feeds/calendar-feeds.access.js';
+import { notificationAccessRows } from '../../modules/notifications/notifications.access.js';
 import { type MatrixRow, NIL, only, signedInOnly, seesAll, type Who } from './matrix-kit.js';
 
 export { everyone, type MatrixRow, type Who } from './matrix-kit.js';
@@ -129,6 +131,8 @@ export const accessMatrix: MatrixRow[] = [
   ...complaintAccessRows,
   ...absenceAccessRows,
   ...taskAccessRows,
+  ...calendarFeedAccessRows,
+  ...notificationAccessRows,
   ...importAccessRows,
   ...kpiAccessRows,
   ...kpiExportAccessRows,

@@ -8,6 +8,7 @@ import type { Role } from '../../core/contracts.js';
 import { AppError, forbidden, notFound } from '../../core/errors.js';
 import type { Actor, ActingFor } from '../../core/policy/policy.js';
 import { findCompany } from '../company/company.service.js';
+import { notifyAbsenceEndedEarly } from '../notifications/notifications.sweep.js';
 import { todayIn } from '../plans/plans.rules.js';
 import { reportingLineOf } from '../users/reporting-line.js';
 import { users } from '../users/users.schema.js';
@@ -253,6 +254,7 @@ export async function endAbsence(ctx: Ctx, id: string): Promise<Absence> {
       { action: 'absence.ended', entity: 'absence', entityId: id, before: snapshot(before), after: snapshot(after!) },
       tx,
     );
+    await notifyAbsenceEndedEarly(tx, after!);
     const [out] = await select(tx, eq(absences.id, id), today);
     return out!;
   });

@@ -81,10 +81,20 @@ describe('logging interactions (C1, C4)', () => {
     // a range around today wide enough for any company time zone
     const range = `from=${iso(Date.now() - 40 * 24 * HOUR).slice(0, 10)}&to=${iso(Date.now() + 2 * 24 * HOUR).slice(0, 10)}`;
     const before = await ok<{ managers: { meetings: number; calls: number }[] }>(s.get(`/api/kpi?${range}`));
-    await ok(s.post('/api/interactions', { accountId: account.id, type: 'call', status: 'done', occurredAt: iso(Date.now() - 60_000), outcome: 'ok' }));
+    await ok(
+      s.post('/api/interactions', {
+        accountId: account.id,
+        type: 'call',
+        status: 'done',
+        occurredAt: iso(Date.now() - 60_000),
+        outcome: 'ok',
+      }),
+    );
     await ok(s.post('/api/interactions', { accountId: account.id, type: 'meeting', status: 'done', occurredAt: iso(Date.now() - 60_000) }));
     // a planned one does not count until it is done
-    await ok(s.post('/api/interactions', { accountId: account.id, type: 'meeting', status: 'planned', occurredAt: iso(Date.now() - 60_000) }));
+    await ok(
+      s.post('/api/interactions', { accountId: account.id, type: 'meeting', status: 'planned', occurredAt: iso(Date.now() - 60_000) }),
+    );
     const after = await ok<{ managers: { meetings: number; calls: number }[] }>(s.get(`/api/kpi?${range}`));
     expect(after.managers[0]!.calls).toBe(before.managers[0]!.calls + 1);
     expect(after.managers[0]!.meetings).toBe(before.managers[0]!.meetings + 1);
@@ -113,7 +123,9 @@ describe('logging interactions (C1, C4)', () => {
 
 describe('planned items: done, moved, cancelled (C2)', () => {
   const plan = (hours: number, type = 'visit') =>
-    ok<InteractionDetail>(kamS.post('/api/interactions', { accountId: account.id, type, status: 'planned', occurredAt: iso(Date.now() + hours * HOUR) }));
+    ok<InteractionDetail>(
+      kamS.post('/api/interactions', { accountId: account.id, type, status: 'planned', occurredAt: iso(Date.now() + hours * HOUR) }),
+    );
 
   it('moves a planned visit keeping where it was first planned, then completes it with an outcome', async () => {
     const item = await plan(24);
@@ -124,7 +136,9 @@ describe('planned items: done, moved, cancelled (C2)', () => {
     expect(moved.moves).toMatchObject([{ fromAt: item.occurredAt, reason: 'Client asked for today', movedBy: { id: kam.id } }]);
     const bad = await kamS.post(`/api/interactions/${item.id}/complete`, { outcome: '' });
     expect(bad.statusCode).toBe(400);
-    const done = await ok<InteractionDetail>(kamS.post(`/api/interactions/${item.id}/complete`, { outcome: 'Signed the order', contactIds: [buyer.id] }));
+    const done = await ok<InteractionDetail>(
+      kamS.post(`/api/interactions/${item.id}/complete`, { outcome: 'Signed the order', contactIds: [buyer.id] }),
+    );
     expect(done).toMatchObject({ status: 'done', origin: 'plan', outcome: 'Signed the order' });
     expect(done.completedAt).not.toBeNull();
     const again = await kamS.post(`/api/interactions/${item.id}/move`, { occurredAt: iso(Date.now()) });
@@ -140,7 +154,9 @@ describe('planned items: done, moved, cancelled (C2)', () => {
     expect((await s.post(`/api/interactions/${item.id}/cancel`, { reason: 'no' })).statusCode).toBe(403);
     expect((await (await signedIn(t.app, other)).get(`/api/interactions/${item.id}`)).statusCode).toBe(404);
     expect((await kamS.post(`/api/interactions/${item.id}/cancel`, {})).statusCode).toBe(400);
-    const cancelled = await ok<InteractionDetail>(kamS.post(`/api/interactions/${item.id}/cancel`, { reason: 'Client closed for stock-take' }));
+    const cancelled = await ok<InteractionDetail>(
+      kamS.post(`/api/interactions/${item.id}/cancel`, { reason: 'Client closed for stock-take' }),
+    );
     expect(cancelled).toMatchObject({ status: 'cancelled', cancelReason: 'Client closed for stock-take' });
 
     const ahead = await plan(30, 'call');

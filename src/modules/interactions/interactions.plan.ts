@@ -95,8 +95,7 @@ export async function unmetDecisionMakers(
       AND (m.last IS NULL OR (${today}::date - (m.last AT TIME ZONE ${zone})::date) >= ${days})
     ORDER BY m.last NULLS FIRST, c.full_name`);
   const out = new Map<string, { contactId: string; name: string; daysSince: number | null }[]>();
-  for (const r of rows)
-    out.set(r.account_id, [...(out.get(r.account_id) ?? []), { contactId: r.id, name: r.name, daysSince: r.days }]);
+  for (const r of rows) out.set(r.account_id, [...(out.get(r.account_id) ?? []), { contactId: r.id, name: r.name, daysSince: r.days }]);
   return out;
 }
 

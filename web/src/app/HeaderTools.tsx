@@ -2,6 +2,7 @@ import { Group, Kbd, Text, UnstyledButton } from '@mantine/core';
 import { spotlight } from '@mantine/spotlight';
 import { IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { ThemeToggle } from '../ui/ThemeToggle';
 import { useChangeLocale } from './session';
@@ -39,6 +40,7 @@ export function HeaderTools() {
         </Group>
       </UnstyledButton>
       <Group gap="xs" wrap="nowrap">
+        <NotificationBell />
         <LanguageSwitch
           value={i18n.resolvedLanguage ?? 'en'}
           onChange={(locale) => changeLocale.mutate(locale)}

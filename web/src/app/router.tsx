@@ -80,7 +80,13 @@ const serviceRoute = createRoute({
   component: ServicePage,
   validateSearch: validateServiceSearch,
 });
-const tasksRoute = createRoute({ getParentRoute: () => appRoute, path: '/tasks', component: TasksPage });
+const tasksRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/tasks',
+  component: TasksPage,
+  // ?task=<id> opens that task (links of notifications)
+  validateSearch: (search: Record<string, unknown>): { task?: string } => (typeof search.task === 'string' ? { task: search.task } : {}),
+});
 export const kpiRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/kpi',

@@ -10,7 +10,10 @@ import { commercialEn } from '../features/commercial/i18n';
 import { interactionsEn } from '../features/interactions/i18n';
 import { serviceEn } from '../features/complaints/i18n';
 import { tasksEn } from '../features/tasks/i18n';
+import { notificationsEn } from '../features/notifications/i18n';
+import { weekPlanEn } from '../features/plan/i18n';
 import { absencesEn } from '../features/absences/i18n';
+import { calendarFeedEn } from '../features/profile/i18n';
 
 /** The English catalogue: the source of truth for keys. `ru.ts` must have exactly the same shape. */
 export const en = {
@@ -45,6 +48,8 @@ export const en = {
   nav: {
     salesPlans: 'Sales plans',
     interactions: 'Interactions',
+    plan: 'Plan',
+    cadences: 'Cadences and checklists',
     service: 'Service',
     tasks: 'Tasks',
     accounts: 'Accounts',
@@ -336,7 +341,10 @@ export const en = {
   interactions: interactionsEn,
   service: serviceEn,
   tasks: tasksEn,
+  notifications: notificationsEn,
+  weekPlan: weekPlanEn,
   absences: absencesEn,
+  calendarFeed: calendarFeedEn,
   tiering: tieringEn,
   imports: importsEn,
 };

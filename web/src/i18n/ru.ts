@@ -11,7 +11,10 @@ import { commercialRu } from '../features/commercial/i18n';
 import { interactionsRu } from '../features/interactions/i18n';
 import { serviceRu } from '../features/complaints/i18n';
 import { tasksRu } from '../features/tasks/i18n';
+import { notificationsRu } from '../features/notifications/i18n';
+import { weekPlanRu } from '../features/plan/i18n';
 import { absencesRu } from '../features/absences/i18n';
+import { calendarFeedRu } from '../features/profile/i18n';
 
 /** The Russian catalogue: `satisfies Catalog` makes a missing or an extra key a compile error. */
 export const ru = {
@@ -46,6 +49,8 @@ export const ru = {
   nav: {
     salesPlans: 'Планы продаж',
     interactions: 'Встречи и звонки',
+    plan: 'План',
+    cadences: 'Частота контактов',
     service: 'Сервис',
     tasks: 'Задачи',
     accounts: 'Клиенты',
@@ -338,7 +343,10 @@ export const ru = {
   interactions: interactionsRu,
   service: serviceRu,
   tasks: tasksRu,
+  notifications: notificationsRu,
+  weekPlan: weekPlanRu,
   absences: absencesRu,
+  calendarFeed: calendarFeedRu,
   tiering: tieringRu,
   imports: importsRu,
 } satisfies Catalog;

@@ -2,6 +2,8 @@ import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../ui/PageHeader';
 import { AbsencesSection } from '../absences/AbsencesSection';
+import { NotificationsSection } from '../notifications/NotificationsSection';
+import { CalendarFeedSection } from './CalendarFeedSection';
 import { PasswordSection } from './PasswordSection';
 import { PersonalSection } from './PersonalSection';
 import { TokensSection } from './TokensSection';
@@ -17,7 +19,9 @@ export function ProfilePage() {
         <PasswordSection />
         <TwoFactorSection />
         <TokensSection />
+        <CalendarFeedSection />
         <AbsencesSection />
+        <NotificationsSection />
       </Stack>
     </>
   );
