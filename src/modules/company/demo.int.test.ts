@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Session } from '../../../test/helpers/api.js';
 import { createTestDatabase, testLog } from '../../../test/helpers/db.js';
@@ -371,14 +371,61 @@ describe('the demo through the API', () => {
   it('shows a KAM their own accounts and those whose team they are on, and the head every account', async () => {
     const maria = await signIn('maria', 'kam');
     const mariaId = await userId('maria');
-    const team = await db().select().from(accountTeam).where(eq(accountTeam.userId, mariaId));
-    const expected = new Set([...all.filter((a) => a.ownerId === mariaId).map((a) => a.id), ...team.map((m) => m.accountId)]);
+    // Maria covers Olga on vacation this week (B3): she sees Olga's accounts too, until Olga is back
+    const olgaId = await userId('olga');
+    const covered = [mariaId, olgaId];
+    const team = await db().select().from(accountTeam).where(inArray(accountTeam.userId, covered));
+    const expected = new Set([
+      ...all.filter((a) => a.ownerId !== null && covered.includes(a.ownerId)).map((a) => a.id),
+      ...team.map((m) => m.accountId),
+    ]);
     const seen = await listIds(maria);
     expect(seen.ids).toEqual(expected);
     expect(all.filter((a) => a.ownerId === mariaId).length).toBeGreaterThanOrEqual(10);
 
     const head = await signIn('head', 'head');
     expect((await listIds(head)).total).toBe(all.length);
+  });
+
+  it('has weeks of plans (done, moved, cancelled, missed, off-plan), tasks from seniors to juniors, and a deputy today', async () => {
+    const anna = await signIn('anna', 'kam');
+    const from = new Date(Date.now() - 28 * 86_400_000).toISOString().slice(0, 10);
+    const to = new Date().toISOString().slice(0, 10);
+    const adherence = await anna.get(`/api/plan/adherence?from=${from}&to=${to}`);
+    expect(adherence.statusCode, adherence.body).toBe(200);
+    const rows = (
+      adherence.json() as {
+        rows: {
+          user: { name: string };
+          planned: number;
+          done: number;
+          moved: number;
+          cancelled: number;
+          offPlan: number;
+          adherencePct: number | null;
+        }[];
+      }
+    ).rows;
+    expect(rows.length).toBe(4);
+    const sum = (k: 'planned' | 'done' | 'moved' | 'cancelled' | 'offPlan') => rows.reduce((n, r) => n + r[k], 0);
+    expect(sum('planned')).toBeGreaterThan(20);
+    for (const k of ['done', 'moved', 'cancelled', 'offPlan'] as const) expect(sum(k), k).toBeGreaterThan(0);
+    for (const r of rows.filter((x) => x.planned > 5)) expect(r.adherencePct).toBeGreaterThan(50);
+
+    const maria = await signIn('maria', 'kam');
+    const tasks = await maria.get('/api/tasks?view=mine');
+    const mine = (tasks.json() as { items: { giver: { id: string } }[] }).items;
+    const annaId = await userId('anna');
+    expect(mine.map((t) => t.giver.id)).toContain(annaId);
+    const suggestion = await maria.post('/api/plan/suggest', {
+      weekStart: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10),
+    });
+    expect(suggestion.statusCode, suggestion.body).toBe(200);
+    expect((suggestion.json() as { items: unknown[] }).items.length).toBeGreaterThan(0);
+    const { rows: away } = await db().execute<{ n: number }>(sql`
+      SELECT count(*)::int AS n FROM absences a JOIN users u ON u.id = a.user_id JOIN users d ON d.id = a.deputy_id
+      WHERE u.email = ${demoEmail('olga')} AND d.email = ${demoEmail('maria')} AND a.first_day <= current_date AND a.last_day >= current_date`);
+    expect(away[0]?.n).toBe(1);
   });
 
   it('refuses to load the demo a second time and leaves the data as it was', async () => {

@@ -1,3 +1,4 @@
+import { buildTeamwork } from './teamwork.js';
 import { buildAccounts } from './accounts.js';
 import { buildActivities } from './activities.js';
 import { Calendar } from './calendar.js';
@@ -58,6 +59,7 @@ export function buildDemo(people: readonly DemoUser[], now: Date = new Date()): 
   rows.products.push(...catalogue.rows);
   const sales = buildCommerce(b, days, owners, accounts, catalogue.list);
   buildActivities(b, days, owners, accounts, teams, sales);
+  rows.teamwork = buildTeamwork(b, days, accounts, root.fork('teamwork'));
   buildTargets(b, days, owners, accounts, sales, root.fork('targets'));
 
   const changed = new Map<string, Date>();

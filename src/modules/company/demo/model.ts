@@ -4,6 +4,7 @@ import type { accountEvents, accountOwners, accounts, accountTeam } from '../../
 import type { competitorPresence, competitors } from '../../competitors/competitors.schema.js';
 import type { complaints } from '../../complaints/complaints.schema.js';
 import type { contacts } from '../../contacts/contacts.schema.js';
+import type { TeamworkRows } from './teamwork.js';
 import type { interactions } from '../../interactions/interactions.schema.js';
 import type { invoices, payments } from '../../invoices/invoices.schema.js';
 import type { orderLines, orderReturns } from '../../orders/orders.schema.js';
@@ -49,6 +50,8 @@ export interface DemoRows {
   payments: (typeof payments.$inferInsert)[];
   interactions: (typeof interactions.$inferInsert)[];
   complaints: (typeof complaints.$inferInsert)[];
+  /** the weekly plan and teamwork (teamwork.ts) */
+  teamwork: TeamworkRows | null;
   departmentTargets: (typeof departmentTargets.$inferInsert)[];
   managerTargets: (typeof managerTargets.$inferInsert)[];
 }
@@ -76,6 +79,7 @@ export const emptyRows = (): DemoRows => ({
   payments: [],
   interactions: [],
   complaints: [],
+  teamwork: null,
   departmentTargets: [],
   managerTargets: [],
 });

@@ -6,7 +6,10 @@ import { syncCurrentOwners } from '../../accounts/ownership.js';
 import { competitorPresence, competitors } from '../../competitors/competitors.schema.js';
 import { complaints } from '../../complaints/complaints.schema.js';
 import { contacts } from '../../contacts/contacts.schema.js';
-import { interactions } from '../../interactions/interactions.schema.js';
+import { interactionContacts, interactionMoves, interactions } from '../../interactions/interactions.schema.js';
+import { absences } from '../../absences/absences.schema.js';
+import { notifications } from '../../notifications/notifications.schema.js';
+import { taskComments, tasks } from '../../tasks/tasks.schema.js';
 import { invoices, payments } from '../../invoices/invoices.schema.js';
 import { orderLines, orderReturns } from '../../orders/orders.schema.js';
 import { accountPlans, planGoals, planNeeds, planOpportunities, planSolutions, planSwotItems } from '../../plans/plans.schema.js';
@@ -62,6 +65,15 @@ async function writeSales(tx: Executor, rows: DemoRows): Promise<void> {
   await insertColumns(tx, invoices, rows.invoices);
   await insertColumns(tx, payments, rows.payments);
   await insertColumns(tx, interactions, rows.interactions);
+  if (rows.teamwork) {
+    const w = rows.teamwork;
+    await insertColumns(tx, interactionContacts, w.interactionContacts);
+    await insertAll(tx, interactionMoves, w.interactionMoves);
+    await insertAll(tx, tasks, w.tasks);
+    await insertAll(tx, taskComments, w.taskComments);
+    await insertAll(tx, absences, w.absences);
+    await insertAll(tx, notifications, w.notifications);
+  }
   await insertColumns(tx, complaints, rows.complaints);
   await insertAll(tx, departmentTargets, rows.departmentTargets);
   await insertAll(tx, managerTargets, rows.managerTargets);
