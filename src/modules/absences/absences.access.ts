@@ -32,6 +32,10 @@ async function absence(db: Db, userId: string, deputyId: string, from: number, t
 
 /** A KAM of their own with an account of their own, away (or not) with the caller as deputy. */
 async function colleagueAway(t: Targets, db: Db, from: number, to: number, ended = false): Promise<string> {
+  return (await colleagueAwayWith(t, db, from, to, ended)).accountId;
+}
+
+async function colleagueAwayWith(t: Targets, db: Db, from: number, to: number, ended = false) {
   const [user] = await db
     .insert(users)
     .values({ email: `away-${randomUUID()}@example.test`, name: 'Matrix Absent', role: 'kam' })
@@ -42,8 +46,28 @@ async function colleagueAway(t: Targets, db: Db, from: number, to: number, ended
     .returning({ id: accounts.id });
   await db.insert(accountOwners).values({ accountId: account!.id, ownerId: user!.id, startDate: '-infinity' });
   if (t.self) await absence(db, user!.id, t.self, from, to, ended);
-  return account!.id;
+  return { userId: user!.id, accountId: account!.id };
 }
+
+/** The absent colleague's week plan: theirs to read only inside the window (or for those who see every plan). */
+const weekOf = async (t: Targets, db: Db, from: number, to: number, ended = false) => ({
+  url: `/api/plan/week?userId=${(await colleagueAwayWith(t, db, from, to, ended)).userId}&from=2030-03-04&to=2030-03-10`,
+});
+/** A call logged for the absent colleague on their account, by the deputy on their behalf. */
+const callFor = async (t: Targets, db: Db, from: number, to: number, ended = false) => {
+  const away = await colleagueAwayWith(t, db, from, to, ended);
+  return {
+    url: '/api/interactions',
+    body: {
+      accountId: away.accountId,
+      userId: away.userId,
+      type: 'call',
+      status: 'done',
+      occurredAt: new Date(Date.now() - 60_000).toISOString(),
+    },
+  };
+};
+const everyPlan = only(['admin', 'executive', 'head'], 200, 403);
 
 /** Reading an account of someone the caller does not otherwise see: the 'unrelated' answers of accounts. */
 const hidden = { ...only(['admin', 'executive', 'head'], 200, 404), hr: 403 };
@@ -151,6 +175,23 @@ export const absenceAccessRows: MatrixRow[] = [
     request: async (t, db) => ({ url: `/api/accounts/${await colleagueAway(t, db, 0, 0)}` }),
     expect: covering,
   },
+  { route: 'GET /api/plan/week', case: 'deputy, before the absence', request: (t, db) => weekOf(t, db, 1, 5), expect: everyPlan },
+  { route: 'GET /api/plan/week', case: 'deputy, after the absence', request: (t, db) => weekOf(t, db, -5, -1), expect: everyPlan },
+  { route: 'GET /api/plan/week', case: 'deputy, after an early end', request: (t, db) => weekOf(t, db, -2, 5, true), expect: everyPlan },
+  { route: 'GET /api/plan/week', case: 'deputy, inside the window', request: (t, db) => weekOf(t, db, 0, 0), expect: covering },
+  {
+    route: 'POST /api/interactions',
+    case: 'deputy, before the absence',
+    request: (t, db) => callFor(t, db, 1, 5),
+    expect: only([], 200, 403),
+  },
+  {
+    route: 'POST /api/interactions',
+    case: 'deputy, after an early end',
+    request: (t, db) => callFor(t, db, -2, 5, true),
+    expect: only([], 200, 403),
+  },
+  { route: 'POST /api/interactions', case: 'deputy, inside the window', request: (t, db) => callFor(t, db, 0, 0), expect: covering },
   {
     // ends the cover above at once, so the rows after this one see the caller with their own rights
     route: 'GET /api/accounts/:id',
