@@ -245,6 +245,7 @@ export const accountsEn = {
       cancelled: 'cancelled',
     },
     allDay: 'all day',
+    nextStep: 'Next step: {{step}}',
     complaint: 'Complaint received, {{severity}} severity',
     complaintSeverities: {
       low: 'low',
@@ -522,6 +523,7 @@ export const accountsRu = {
       cancelled: 'отменено',
     },
     allDay: 'весь день',
+    nextStep: 'Следующий шаг: {{step}}',
     complaint: 'Получена жалоба, важность: {{severity}}',
     complaintSeverities: {
       low: 'низкая',

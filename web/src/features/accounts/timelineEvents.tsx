@@ -262,6 +262,8 @@ function render(e: TimelineEvent, c: Ctx): Rendered {
       const type = oneOfKeys(d.type, interactionTypes);
       const status = oneOfKeys(d.status, interactionStatuses);
       const subject = str(d.subject);
+      const outcome = str(d.outcome);
+      const nextStep = str(d.nextStep);
       return {
         icon: IconCalendarEvent,
         color: d.status === 'done' ? 'teal' : d.status === 'cancelled' ? 'gray' : 'blue',
@@ -271,10 +273,20 @@ function render(e: TimelineEvent, c: Ctx): Rendered {
           status: status ? t(`accounts.timeline.interactionStatuses.${status}`) : String(d.status ?? '—'),
         }),
         body:
-          subject || d.allDay === true ? (
-            <Text size="sm" c="dimmed">
-              {[subject, d.allDay === true ? t('accounts.timeline.allDay') : null].filter(Boolean).join(' · ')}
-            </Text>
+          subject || outcome || nextStep || d.allDay === true ? (
+            <>
+              {(subject || d.allDay === true) && (
+                <Text size="sm" c="dimmed">
+                  {[subject, d.allDay === true ? t('accounts.timeline.allDay') : null].filter(Boolean).join(' · ')}
+                </Text>
+              )}
+              {outcome && <Text size="sm">{outcome}</Text>}
+              {nextStep && (
+                <Text size="sm" c="dimmed">
+                  {t('accounts.timeline.nextStep', { step: nextStep })}
+                </Text>
+              )}
+            </>
           ) : undefined,
       };
     }
