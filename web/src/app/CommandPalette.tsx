@@ -1,7 +1,7 @@
 import { Avatar } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { Spotlight, type SpotlightActionData, type SpotlightActionGroupData } from '@mantine/spotlight';
-import { IconBuildingStore, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconBuildingStore, IconCalendarPlus, IconMapPin, IconPhone, IconPlus, IconSearch } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -9,6 +9,8 @@ import { useTranslation } from 'react-i18next';
 import type { AccountListT } from '../features/accounts/accountsApi';
 import { StatusBadge, TierBadge } from '../features/accounts/badges';
 import { NewAccountModal } from '../features/accounts/NewAccountModal';
+import { GlobalLogDrawer } from '../features/interactions/LogInteractionDrawer';
+import { openLogDrawer } from '../features/interactions/logApi';
 import { initials } from '../ui/initials';
 import { api } from './api';
 import { mainItems, settingsItems, visibleItems } from './navigation';
@@ -95,6 +97,34 @@ export function CommandPalette() {
       ],
     });
   }
+  if (can(me, 'interactions.write')) {
+    actions.push({
+      group: t('interactions.log.palette.group'),
+      actions: [
+        {
+          id: 'action:log-call',
+          label: t('interactions.log.palette.logCall'),
+          keywords: ['log call', 'записать звонок', 'call', 'звонок'],
+          leftSection: <IconPhone size={18} stroke={1.6} />,
+          onClick: () => openLogDrawer({ mode: 'new', status: 'done', kind: 'call' }),
+        },
+        {
+          id: 'action:log-visit',
+          label: t('interactions.log.palette.logVisit'),
+          keywords: ['log visit', 'записать визит', 'visit', 'визит'],
+          leftSection: <IconMapPin size={18} stroke={1.6} />,
+          onClick: () => openLogDrawer({ mode: 'new', status: 'done', kind: 'visit' }),
+        },
+        {
+          id: 'action:plan-visit',
+          label: t('interactions.log.palette.planVisit'),
+          keywords: ['plan visit', 'запланировать визит', 'plan', 'план'],
+          leftSection: <IconCalendarPlus size={18} stroke={1.6} />,
+          onClick: () => openLogDrawer({ mode: 'new', status: 'planned', kind: 'visit' }),
+        },
+      ],
+    });
+  }
   actions.push({ group: t('palette.pages'), actions: pages });
   if (debounced && people.data?.items.length) {
     actions.push({
@@ -133,6 +163,7 @@ export function CommandPalette() {
         }}
       />
       {mayWriteAccounts && <NewAccountModal opened={creatingAccount} onClose={() => setCreatingAccount(false)} />}
+      {can(me, 'interactions.write') && <GlobalLogDrawer />}
     </>
   );
 }

@@ -2,6 +2,8 @@ import type { Icon } from '@tabler/icons-react';
 import {
   IconBuilding,
   IconBuildingStore,
+  IconCalendar,
+  IconCalendarCog,
   IconChartBar,
   IconChartLine,
   IconChecklist,
@@ -24,6 +26,8 @@ export interface NavItem {
     | '/kpi'
     | '/sales-plans'
     | '/interactions'
+    | '/plan'
+    | '/settings/cadences'
     | '/service'
     | '/tasks'
     | '/settings/users'
@@ -34,6 +38,8 @@ export interface NavItem {
   labelKey:
     | 'nav.salesPlans'
     | 'nav.interactions'
+    | 'nav.plan'
+    | 'nav.cadences'
     | 'nav.service'
     | 'nav.tasks'
     | 'nav.home'
@@ -53,6 +59,7 @@ export interface NavItem {
 export const mainItems: NavItem[] = [
   { to: '/', labelKey: 'nav.home', icon: IconHome },
   { to: '/accounts', labelKey: 'nav.accounts', icon: IconBuildingStore, anyOf: ['accounts.read'] },
+  { to: '/plan', labelKey: 'nav.plan', icon: IconCalendar, anyOf: ['plan.read'] },
   { to: '/interactions', labelKey: 'nav.interactions', icon: IconMessages, anyOf: ['interactions.read'] },
   { to: '/service', labelKey: 'nav.service', icon: IconLifebuoy, anyOf: ['complaints.read'] },
   { to: '/tasks', labelKey: 'nav.tasks', icon: IconChecklist },
@@ -66,6 +73,7 @@ export const settingsItems: NavItem[] = [
   { to: '/settings/audit', labelKey: 'nav.audit', icon: IconListDetails, anyOf: ['audit.read'] },
   { to: '/settings/company', labelKey: 'nav.company', icon: IconBuilding, anyOf: ['company.manage'] },
   { to: '/settings/scoring', labelKey: 'nav.scoring', icon: IconChartBar, anyOf: ['accounts.retier'] },
+  { to: '/settings/cadences', labelKey: 'nav.cadences', icon: IconCalendarCog, anyOf: ['plan.configure'] },
   { to: '/settings/imports', labelKey: 'nav.imports', icon: IconFileImport, anyOf: ['imports.run'] },
 ];
 

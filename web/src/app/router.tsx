@@ -12,6 +12,8 @@ import { InteractionsPage } from '../features/interactions/InteractionsPage';
 import { validateInteractionsSearch, validateServiceSearch } from '../features/interactions/search';
 import { ServicePage } from '../features/complaints/ServicePage';
 import { TasksPage } from '../features/tasks/TasksPage';
+import { CadencesPage } from '../features/plan/CadencesPage';
+import { PlanPage } from '../features/plan/PlanPage';
 import { RetieringPage } from '../features/tiering/RetieringPage';
 import { ScoringSettingsPage } from '../features/tiering/ScoringSettingsPage';
 import { InvitePage } from '../features/auth/InvitePage';
@@ -87,6 +89,8 @@ const tasksRoute = createRoute({
   // ?task=<id> opens that task (links of notifications)
   validateSearch: (search: Record<string, unknown>): { task?: string } => (typeof search.task === 'string' ? { task: search.task } : {}),
 });
+const planRoute = createRoute({ getParentRoute: () => appRoute, path: '/plan', component: PlanPage });
+const cadencesRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings/cadences', component: CadencesPage });
 export const kpiRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/kpi',
@@ -114,6 +118,8 @@ const routeTree = rootRoute.addChildren([
     interactionsRoute,
     serviceRoute,
     tasksRoute,
+    planRoute,
+    cadencesRoute,
     kpiRoute,
   ]),
 ]);

@@ -1,9 +1,10 @@
 import { Alert, Anchor, Avatar, Badge, Breadcrumbs, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconArchive, IconPencil } from '@tabler/icons-react';
+import { IconArchive, IconMessagePlus, IconPencil } from '@tabler/icons-react';
 import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { AccountTab } from '../../app/router';
+import { can, useCurrentUser } from '../../app/session';
 import { PageSkeleton } from '../../ui/PageSkeleton';
 import { initials } from '../../ui/initials';
 import { CommercialTab } from '../commercial/CommercialTab';
@@ -11,6 +12,7 @@ import { AccountServiceTab } from '../complaints/AccountServiceTab';
 import { CompetitorsTab } from '../competitors/CompetitorsTab';
 import { StakeholdersTab } from '../contacts/StakeholdersTab';
 import { NotFoundPage } from '../errors/NotFoundPage';
+import { openLogDrawer } from '../interactions/logApi';
 import { PlanTab } from '../plans/PlanTab';
 import { AccountTasksTab } from '../tasks/AccountTasksTab';
 import { AccountActions, RestoreButton } from './AccountActions';
@@ -41,6 +43,7 @@ function AccountView({ account }: { account: Account }) {
   const search = useSearch({ from: '/app/accounts/$accountId' });
   const [editing, editDrawer] = useDisclosure(false);
   const tabs = account.access === 'full' ? fullTabs : basicTabs;
+  const mayLog = can(useCurrentUser(), 'interactions.write') && account.access === 'full' && !account.archived;
   const tab = search.tab && tabs.includes(search.tab) ? search.tab : 'overview';
   const setTab = (next: string | null) =>
     navigate({
@@ -102,12 +105,23 @@ function AccountView({ account }: { account: Account }) {
             )}
           </Group>
         </Stack>
-        {account.can.edit && (
+        {(account.can.edit || mayLog) && (
           <Group gap="xs" wrap="nowrap">
-            <Button leftSection={<IconPencil size={16} />} variant="default" onClick={editDrawer.open} data-testid="edit-account">
-              {t('common.edit')}
-            </Button>
-            <AccountActions account={account} />
+            {mayLog && (
+              <Button
+                leftSection={<IconMessagePlus size={16} />}
+                onClick={() => openLogDrawer({ mode: 'new', status: 'done', kind: 'call', accountId: account.id, lockAccount: true })}
+                data-testid="log-interaction"
+              >
+                {t('interactions.log.button')}
+              </Button>
+            )}
+            {account.can.edit && (
+              <Button leftSection={<IconPencil size={16} />} variant="default" onClick={editDrawer.open} data-testid="edit-account">
+                {t('common.edit')}
+              </Button>
+            )}
+            {account.can.edit && <AccountActions account={account} />}
           </Group>
         )}
       </Group>

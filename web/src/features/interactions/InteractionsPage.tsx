@@ -1,5 +1,5 @@
-import { Paper, Select, TextInput } from '@mantine/core';
-import { IconMessages, IconSearch } from '@tabler/icons-react';
+import { Button, Paper, Select, TextInput } from '@mantine/core';
+import { IconMessagePlus, IconMessages, IconSearch } from '@tabler/icons-react';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { can, useCurrentUser } from '../../app/session';
@@ -12,6 +12,7 @@ import { NotFoundPage } from '../errors/NotFoundPage';
 import { AccountPicker } from './AccountPicker';
 import { InteractionDrawer } from './InteractionDrawer';
 import { InteractionsTable } from './InteractionsTable';
+import { openLogDrawer } from './logApi';
 import { type InteractionStatus, type InteractionType, useInteractions } from './interactionsApi';
 import type { InteractionsSearch } from './search';
 
@@ -29,6 +30,7 @@ export function InteractionsPage() {
 
 function Interactions() {
   const { t } = useTranslation();
+  const me = useCurrentUser();
   const navigate = useNavigate();
   const search = useSearch({ from: '/app/interactions' });
   const { q, setQ, query, offset, setOffset, set, clear } = useUrlList<InteractionsSearch>(
@@ -48,7 +50,21 @@ function Interactions() {
 
   return (
     <>
-      <PageHeader title={t('interactions.title')} subtitle={t('interactions.subtitle')} />
+      <PageHeader
+        title={t('interactions.title')}
+        subtitle={t('interactions.subtitle')}
+        actions={
+          can(me, 'interactions.write') && (
+            <Button
+              leftSection={<IconMessagePlus size={16} />}
+              onClick={() => openLogDrawer({ mode: 'new', status: 'done', kind: 'call', accountId: search.account ?? null })}
+              data-testid="interactions-log"
+            >
+              {t('interactions.log.button')}
+            </Button>
+          )
+        }
+      />
       <Paper withBorder radius="md">
         <FilterBar filtered={filtered} onClear={clear}>
           <TextInput

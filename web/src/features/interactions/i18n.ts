@@ -1,4 +1,5 @@
 import type { DeepString } from '../../i18n/catalog';
+import { logEn, logRu } from './logI18n';
 
 /** English texts of interactions with clients (C1); `interactionsRu` must have exactly the same keys. */
 export const interactionsEn = {
@@ -33,7 +34,7 @@ export const interactionsEn = {
   allDay: 'all day',
   emptyTitle: 'No interactions yet',
   emptyText:
-    'Meetings, visits and calls appear here once they are imported under Imports (interactions); logging them in Grove comes next.',
+    'Meetings, visits and calls you log or plan appear here, and those imported under Imports. Use “Log interaction” after a call or a visit.',
   emptyFilteredTitle: 'No interactions match these filters',
   emptyFilteredText: 'Widen the dates or clear the filters.',
   drawer: {
@@ -49,6 +50,7 @@ export const interactionsEn = {
     recorded: 'Recorded',
     openAccount: 'Open the client',
   },
+  log: logEn,
 };
 
 export const interactionsRu = {
@@ -83,7 +85,7 @@ export const interactionsRu = {
   allDay: 'весь день',
   emptyTitle: 'Контактов пока нет',
   emptyText:
-    'Встречи, визиты и звонки появятся здесь после загрузки в разделе «Импорт» (взаимодействия); запись контактов в Grove появится позже.',
+    'Здесь появятся встречи, визиты и звонки, которые вы записали или запланировали, и загруженные в разделе «Импорт». После звонка или визита нажмите «Записать контакт».',
   emptyFilteredTitle: 'Нет контактов по этим фильтрам',
   emptyFilteredText: 'Расширьте даты или сбросьте фильтры.',
   drawer: {
@@ -99,4 +101,5 @@ export const interactionsRu = {
     recorded: 'Записано',
     openAccount: 'Открыть клиента',
   },
+  log: logRu,
 } satisfies DeepString<typeof interactionsEn>;
