@@ -93,6 +93,8 @@ export type Suggestions = z.infer<typeof Suggestions>;
 
 /** Accepting (some of) the suggestions adds them to the plan in one go. */
 export const AcceptPlan = z.object({
+  /** whose plan: the caller, or the colleague they cover (B3) */
+  userId: z.uuid().optional(),
   items: z
     .array(
       z.object({

@@ -252,7 +252,7 @@ export async function suggest(ctx: Ctx, weekStart: string, userId: string | unde
 }
 
 export async function accept(ctx: Ctx, body: AcceptPlan): Promise<{ ids: string[] }> {
-  return { ids: await planInteractions(ctx, body.items) };
+  return { ids: await planInteractions(ctx, body.items, body.userId) };
 }
 
 /** The KAMs and senior KAMs among the people the caller may read. */

@@ -170,8 +170,9 @@ export async function createInteraction(ctx: Ctx, body: NewInteraction): Promise
 export async function planInteractions(
   ctx: Ctx,
   items: { accountId: string; type: InteractionType; occurredAt: string; durationMinutes?: number; subject?: string }[],
+  userId?: string,
 ): Promise<string[]> {
-  const owner = ownerFor(ctx, undefined);
+  const owner = ownerFor(ctx, userId);
   for (const accountId of new Set(items.map((i) => i.accountId))) await requireAccount(ctx, accountId, 'full');
   return ctx.db.transaction(async (tx) => {
     const rows = await tx
