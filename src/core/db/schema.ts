@@ -22,3 +22,8 @@ export * from '../../modules/contact-plan/contact-plan.schema.js';
 export * from '../../modules/calendar-feeds/calendar-feeds.schema.js';
 export * from '../../modules/notifications/notifications.schema.js';
 export * from '../../modules/files/files.schema.js';
+export * from '../../modules/company/business-calendar.schema.js';
+export * from '../../modules/requests/requests.schema.js';
+export * from '../../modules/acts/acts.schema.js';
+export * from '../../modules/surveys/surveys.schema.js';
+export * from '../../modules/mail/mail.schema.js';

@@ -14,6 +14,8 @@ export const company = pgTable(
     /** W of kpi.md: an account is active on a day with a confirmed order in the W days up to it */
     activityWindowDays: integer('activity_window_days').notNull().default(90),
     demo: boolean('demo').notNull().default(false),
+    /** the statutory answer period of a legal claim (претензия), calendar days */
+    legalClaimDays: integer('legal_claim_days').notNull().default(30),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [check('company_single_row', sql`${t.id} = 1`), check('company_activity_window', sql`${t.activityWindowDays} BETWEEN 1 AND 3660`)],

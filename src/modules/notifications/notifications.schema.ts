@@ -35,5 +35,7 @@ export const notificationSettings = pgTable('notification_settings', {
     .references(() => users.id, { onDelete: 'cascade' }),
   muted: text('muted').array().notNull().default(sql`'{}'::text[]`),
   reminderMinutes: integer('reminder_minutes').notNull().default(30),
+  /** the kinds also sent by e-mail (H5); none by default */
+  emailKinds: text('email_kinds').array().notNull().default(sql`'{}'::text[]`),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
