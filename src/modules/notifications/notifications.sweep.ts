@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db } from '../../core/db/database.js';
 import type { Executor } from '../../core/db/tx.js';
+import { startPeriodic } from '../../core/jobs/periodic.js';
 import { findCompany } from '../company/company.service.js';
 import { todayIn } from '../plans/plans.rules.js';
 import { DEFAULT_REMINDER_MINUTES } from './notifications.contracts.js';
@@ -116,24 +117,7 @@ export async function runNotificationSweep(db: Db, now: Date = new Date()): Prom
  * keep the process alive; call the answer to stop it, which waits for a pass in flight.
  */
 export function startNotificationSweep(db: Db, log: Pick<Logger, 'warn'>, everyMs = EVERY_MS): () => Promise<void> {
-  let current: Promise<unknown> | null = null;
-  const tick = () => {
-    if (current) return;
-    current = runNotificationSweep(db)
-      .catch((err) => log.warn({ err }, 'notification sweep failed'))
-      .finally(() => {
-        current = null;
-      });
-  };
-  const first = setTimeout(tick, Math.min(5_000, everyMs));
-  const timer = setInterval(tick, everyMs);
-  first.unref();
-  timer.unref();
-  return async () => {
-    clearTimeout(first);
-    clearInterval(timer);
-    await current;
-  };
+  return startPeriodic('notification sweep', everyMs, () => runNotificationSweep(db), log);
 }
 
 /**
