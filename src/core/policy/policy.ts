@@ -33,6 +33,10 @@ export const grants = {
   /** contact cadences per tier and the checklists of trainings and merchandising checks */
   'plan.configure': ['admin', 'head'],
   'complaints.read': ['admin', 'executive', 'head', 'senior_kam', 'kam'],
+  /** take complaints in and work them: the handler, their senior, the head (D1) */
+  'complaints.write': ['admin', 'head', 'senior_kam', 'kam'],
+  /** SLA targets per tier and severity, the legal claim period */
+  'sla.configure': ['admin', 'head'],
   /** KPI figures (kpi.md) of the managers kpiScope covers; HR sees the figures, never the rows behind them */
   'kpi.read': ['admin', 'executive', 'head', 'senior_kam', 'kam', 'hr'],
   /** the orders, invoices, interactions and complaints behind a KPI figure (F3 drill-down) */

@@ -9,6 +9,9 @@ export const notificationKinds = [
   'absence_started',
   'absence_ended',
   'mention',
+  'complaint_received',
+  'complaint_warning',
+  'complaint_breach',
 ] as const;
 export const NotificationKind = z.enum(notificationKinds);
 export type NotificationKind = z.infer<typeof NotificationKind>;
