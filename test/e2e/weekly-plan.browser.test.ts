@@ -4,16 +4,18 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../helpers/server.js';
-import { Api, ensureCompany, launchBrowser, newPage, signIn } from './shell.journey';
+import { Api, enrolTotp, ensureCompany, launchBrowser, newPage, signIn } from './shell.journey';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
 const PASSWORD = 'correct horse battery';
 const HEAD = { email: 'helena@grove.test', name: 'Helena Head' };
 const KAM = { email: 'kirill@grove.test', name: 'Kirill Kamov' };
+/** a second head, who signs in through the browser (enrolling two-factor there) */
+const LEAD = { email: 'lena@grove.test', name: 'Lena Lead' };
 const KEY_ACCOUNTS = ['Baltic Retail Group', 'Nordic Foods', 'Volga Market'];
 const MISSED = 'Amber Coast Stores';
-const docs = join(import.meta.dirname, '..', '..', 'docs');
+const docs = join(import.meta.dirname, '..', '..', 'docs', 'screenshots');
 
 /** A signed-in API client (two-factor enrolled when the role requires it). */
 async function apiAs(base: string, email: string) {
@@ -29,7 +31,7 @@ function daysAgoAt(days: number, hour: number): Date {
   return d;
 }
 
-/** docs/<file> when SCREENSHOTS=1. */
+/** docs/screenshots/<file> when SCREENSHOTS=1. */
 async function weekShot(page: Page, file: string): Promise<void> {
   if (process.env.SCREENSHOTS !== '1') return;
   mkdirSync(docs, { recursive: true });
@@ -37,6 +39,13 @@ async function weekShot(page: Page, file: string): Promise<void> {
   await page.mouse.move(0, 0);
   await page.waitForTimeout(500);
   await page.screenshot({ path: join(docs, file), fullPage: true });
+}
+
+/** Pictures of intermediate states for reviewing the UI (REVIEW_SHOTS=1), outside docs/. */
+async function review(page: Page, name: string): Promise<void> {
+  if (process.env.REVIEW_SHOTS !== '1') return;
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: join(tmpdir(), `grove-review-${name}.png`) });
 }
 
 describe('the weekly visit and call plan', () => {
@@ -49,6 +58,7 @@ describe('the weekly visit and call plan', () => {
     for (const [who, role, extra] of [
       [HEAD, 'head', []],
       [KAM, 'kam', ['--manager', HEAD.email]],
+      [LEAD, 'head', []],
     ] as const) {
       const added = await server.cli(
         ['user', 'add', '--email', who.email, '--name', who.name, '--role', role, ...extra, '--password-stdin'],
@@ -137,29 +147,65 @@ describe('the weekly visit and call plan', () => {
     expect(text).toMatch(/last visit 2[3-9] days ago \(every 14\)/);
     const suggested = await suggestions.getByTestId('plan-suggestion').count();
     expect(await calendar.getByTestId('plan-ghost').count()).toBe(suggested);
-    await weekShot(page, 'plan-suggest.png');
+    await weekShot(page, 'plan-suggest-en.png');
     await page.getByTestId('plan-accept').click();
     await suggestions.waitFor({ state: 'detached' });
     await expect.poll(() => calendar.getByTestId('plan-event-planned').count()).toBe(suggested);
     expect(await calendar.getByTestId('plan-ghost').count()).toBe(0);
+
+    // drag a planned visit an hour later: it asks for a reason, then shows as moved
+    const first = calendar
+      .locator('.fc-event')
+      .filter({ has: page.getByTestId('plan-event-planned') })
+      .first();
+    const box = await first.boundingBox();
+    if (!box) throw new Error('no event box');
+    const slot = await calendar.locator('.fc-timegrid-slot-lane').first().boundingBox();
+    const hour = (slot?.height ?? 24) * 2;
+    await page.mouse.move(box.x + box.width / 2, box.y + 6);
+    await page.mouse.down();
+    for (let i = 1; i <= 8; i++) await page.mouse.move(box.x + box.width / 2, box.y + 6 + (hour * i) / 8);
+    await page.mouse.up();
+    const modal = page.getByTestId('plan-move-modal');
+    await modal.getByRole('textbox').fill('The buyer asked for the afternoon');
+    await page.getByTestId('plan-move-confirm').click();
+    await expect.poll(() => calendar.locator('.plan-ev-badge').count()).toBe(1);
 
     // last week: the visit that was planned and not yet marked
     await calendar.locator('.fc-prev-button').click();
     await calendar.locator('.fc-prev-button').click();
     await calendar.getByTestId('plan-event-planned').filter({ hasText: MISSED }).click();
     const panel = page.getByTestId('plan-item-panel');
+    await panel.getByTestId('plan-mark-done').waitFor();
+    await review(page, 'plan-panel');
     await panel.getByTestId('plan-mark-done').click();
     const drawer = page.getByTestId('log-drawer');
+    await review(page, 'plan-complete');
     await drawer.getByTestId('log-outcome').fill('Shelf share up to 18 %, two facings missing; sent photos to merchandising');
     await drawer.getByTestId('log-outcome').press('Control+Enter');
     await drawer.waitFor({ state: 'hidden' });
     await expect.poll(() => calendar.getByTestId('plan-event-done').filter({ hasText: MISSED }).count()).toBe(1);
     expect(await calendar.getByTestId('plan-event-planned').filter({ hasText: MISSED }).count()).toBe(0);
-    await weekShot(page, 'plan-week.png');
+    await weekShot(page, 'plan-week-en.png');
 
     // the interaction is on the Interactions list with its outcome
     await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Interactions', exact: true }).click();
     await expect.poll(async () => (await page.locator('main').textContent()) ?? '').toContain('Shelf share up to 18 %');
+
+    // a merchandising check logged from the client's page, with its checklist
+    await page.goto(`${server.url}/accounts`);
+    await page.getByRole('link', { name: KEY_ACCOUNTS[2] }).first().click();
+    await page.getByTestId('log-interaction').click();
+    await drawer.getByText('Merchandising check', { exact: true }).click();
+    const checklist = drawer.getByTestId('log-checklist');
+    await checklist.waitFor();
+    await checklist.getByRole('checkbox').first().check();
+    await review(page, 'log-merchandising');
+    await drawer.getByTestId('log-outcome').fill('Planogram followed in 9 of 10 bays');
+    await drawer.getByTestId('log-outcome').press('Control+Enter');
+    await drawer.waitFor({ state: 'hidden' });
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Interactions', exact: true }).click();
+    await expect.poll(async () => (await page.locator('main').textContent()) ?? '').toContain('Planogram followed in 9 of 10 bays');
 
     // the same week in Russian
     await page.evaluate(async () => {
@@ -180,5 +226,53 @@ describe('the weekly visit and call plan', () => {
     await calendar.locator('.fc-prev-button').click();
     await expect.poll(() => calendar.getByTestId('plan-event-done').filter({ hasText: MISSED }).count()).toBe(1);
     await weekShot(page, 'plan-week-ru.png');
+
+    // the month view, in the dark theme
+    await calendar.locator('.fc-dayGridMonth-button').click();
+    await calendar.locator('.fc-daygrid').waitFor();
+    await page.getByRole('button', { name: 'Тёмная тема' }).click();
+    await review(page, 'plan-month-dark-ru');
+    await page.getByRole('button', { name: 'Светлая тема' }).click();
+
+    // the command palette logs a call
+    await page.keyboard.press('Control+k');
+    await page.getByPlaceholder('Найдите клиента, страницу или сотрудника…').fill('звонок');
+    await page.getByText('Записать звонок', { exact: true }).click();
+    await drawer.getByTestId('log-form').waitFor();
+    expect(await drawer.textContent()).toContain('Записать контакт');
+    await review(page, 'log-call-ru');
   }, 180_000);
+
+  it('a head sets the cadences and checklists, then sees adherence and coverage', async () => {
+    page = await newPage(browser);
+    await page.goto(server.url);
+    await signIn(page, LEAD.email, PASSWORD);
+    await enrolTotp(page);
+    await page.getByTestId('recovery-done').click();
+    await page.getByTestId('greeting').waitFor();
+    await page.goto(`${server.url}/settings/cadences`);
+    await expect.poll(() => page!.getByTestId('cadence-key-visit').inputValue()).toBe('14');
+    expect(await page.getByTestId('cadence-regular-visit').inputValue()).toBe('');
+    await page.getByTestId('cadence-key-call').fill('10');
+    await page.getByTestId('cadences-save').click();
+    await page.getByText('Saved').first().waitFor();
+    const training = page.getByTestId('checklist-training');
+    expect(await training.textContent()).toContain('Built-in list');
+    await training.getByRole('button', { name: 'Add item' }).click();
+    await training.getByRole('textbox').last().fill('Certificates handed out');
+    await training.getByTestId('checklist-training-save').click();
+    await expect.poll(() => training.textContent()).toContain('Your list');
+    await review(page, 'cadences');
+
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Plan', exact: true }).click();
+    await page.getByTestId('plan-tab-adherence').click();
+    const adherence = page.getByTestId('plan-adherence');
+    await adherence.getByRole('button', { name: 'Previous' }).click();
+    await expect.poll(() => adherence.textContent()).toContain(KAM.name);
+    await review(page, 'adherence');
+    await page.getByTestId('plan-tab-coverage').click();
+    const coverage = page.getByTestId('plan-coverage');
+    await expect.poll(() => coverage.textContent()).toMatch(/clients without contact/);
+    await review(page, 'coverage');
+  }, 120_000);
 });

@@ -1,4 +1,5 @@
-import { Badge, Drawer, Group, Skeleton, Stack, Text } from '@mantine/core';
+import { Badge, Button, Drawer, Group, Skeleton, Stack, Text } from '@mantine/core';
+import { IconCheck, IconClockEdit, IconX } from '@tabler/icons-react';
 import { AccountAnchor } from './AccountAnchor';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +8,7 @@ import { useCurrentUser } from '../../app/session';
 import { formatDateTime } from '../../i18n/format';
 import { statusColors, typeColors, useInteraction } from './interactionsApi';
 import { When } from './InteractionsTable';
+import { type InteractionDetail, openLogDrawer } from './logApi';
 
 export function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -57,6 +59,9 @@ export function InteractionDrawer({ id, onClose }: { id: string | null; onClose:
           <Text fw={600} fz="lg">
             {i.subject ?? t(`interactions.types.${i.type}`)}
           </Text>
+          {'canEdit' in i && (i as InteractionDetail).canEdit && i.status === 'planned' && (
+            <PlannedActions item={i as InteractionDetail} onClose={onClose} />
+          )}
           <Field label={t('interactions.drawer.account')}>
             <AccountAnchor accountId={i.account.id} size="sm" onClick={onClose}>
               {i.account.name}
@@ -80,5 +85,27 @@ export function InteractionDrawer({ id, onClose }: { id: string | null; onClose:
         </Stack>
       )}
     </Drawer>
+  );
+}
+
+/** A planned item the reader may change: mark it done, move or cancel it (in the log drawer). */
+function PlannedActions({ item, onClose }: { item: InteractionDetail; onClose: () => void }) {
+  const { t } = useTranslation();
+  const open = (mode: 'complete' | 'move' | 'cancel') => {
+    onClose();
+    openLogDrawer({ mode, item } as Parameters<typeof openLogDrawer>[0]);
+  };
+  return (
+    <Group gap="xs">
+      <Button size="xs" leftSection={<IconCheck size={14} />} onClick={() => open('complete')}>
+        {t('weekPlan.panel.markDone')}
+      </Button>
+      <Button size="xs" variant="default" leftSection={<IconClockEdit size={14} />} onClick={() => open('move')}>
+        {t('weekPlan.panel.move')}
+      </Button>
+      <Button size="xs" variant="default" color="red" leftSection={<IconX size={14} />} onClick={() => open('cancel')}>
+        {t('weekPlan.panel.cancel')}
+      </Button>
+    </Group>
   );
 }

@@ -158,7 +158,7 @@ function initialValues(request: Extract<LogRequest, { mode: 'new' | 'complete' }
       kind,
       status: request.status ?? 'done',
       at: toPicker(request.at ?? roundedNow(request.status === 'planned'), tz),
-      duration: request.durationMinutes ?? (kind === 'call' ? 15 : 60),
+      duration: request.durationMinutes ?? defaultDuration(kind),
     };
   }
   const i = request.item;
@@ -176,6 +176,8 @@ function initialValues(request: Extract<LogRequest, { mode: 'new' | 'complete' }
     checklist: Object.fromEntries((i.checklist ?? []).map((a) => [a.item, a.done])),
   };
 }
+
+const defaultDuration = (kind: LogKind) => (kind === 'call' || kind === 'email' ? 15 : 60);
 
 /** Now, or for a plan the next whole hour. */
 function roundedNow(planned: boolean): Date {
@@ -291,7 +293,15 @@ function LogForm({
           <Text size="sm" fw={500}>
             {t('interactions.log.kind')}
           </Text>
-          <Chip.Group multiple={false} value={v.kind} onChange={(k) => set({ kind: k as LogKind })}>
+          <Chip.Group
+            multiple={false}
+            value={v.kind}
+            onChange={(k) => {
+              const kind = k as LogKind;
+              // the duration follows the kind until the person changes it
+              set({ kind, ...(v.duration === defaultDuration(v.kind) && { duration: defaultDuration(kind) }) });
+            }}
+          >
             <Group gap={6}>
               {logKinds.map((k) => (
                 <Chip

@@ -299,9 +299,16 @@ function WeekPlan({ team }: { team: boolean }) {
               scrollTime="08:00:00"
               slotLabelFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
               eventTimeFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
-              dayHeaderFormat={
-                ru ? { weekday: 'short', day: 'numeric', month: 'numeric' } : { weekday: 'short', day: 'numeric', month: 'short' }
-              }
+              views={{
+                timeGridWeek: {
+                  dayHeaderFormat: ru
+                    ? { weekday: 'short', day: 'numeric', month: 'numeric' }
+                    : { weekday: 'short', day: 'numeric', month: 'short' },
+                },
+                dayGridMonth: { dayHeaderFormat: { weekday: 'short' } },
+              }}
+              eventDisplay="block"
+              eventInteractive
               nowIndicator
               allDaySlot
               allDayText={ru ? 'весь день' : 'all day'}
