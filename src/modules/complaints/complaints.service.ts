@@ -1,8 +1,8 @@
-import { and, asc, desc, eq, ilike, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
+import { aliasedTable, and, asc, desc, eq, ilike, inArray, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { actorOf, type Ctx } from '../../core/context.js';
 import { containsPattern } from '../../core/db/tx.js';
 import { notFound } from '../../core/errors.js';
-import { assertCan } from '../../core/policy/policy.js';
+import { assertCan, selvesOf } from '../../core/policy/policy.js';
 import { accounts } from '../accounts/accounts.schema.js';
 import { visibleAccountsSql } from '../accounts/accounts.scope.js';
 import { dayRange } from '../company/calendar.js';
@@ -21,10 +21,12 @@ async function readerScope(ctx: Ctx): Promise<SQL | undefined> {
 
 const hours = (to: SQL) => sql<string | null>`round(extract(epoch FROM (${to} - ${complaints.receivedAt})) / 3600, 2)::text`;
 
+const handler = aliasedTable(users, 'handler');
 const columns = {
   c: complaints,
   account: { id: accounts.id, name: accounts.name },
   owner: { id: users.id, name: users.name },
+  handler: { id: handler.id, name: handler.name },
   firstResponseHours: hours(sql`${complaints.firstResponseAt}`),
   resolutionHours: hours(sql`${complaints.resolvedAt}`),
 };
@@ -33,11 +35,14 @@ type Row = {
   c: typeof complaints.$inferSelect;
   account: { id: string; name: string };
   owner: { id: string; name: string } | null;
+  handler: { id: string; name: string } | null;
   firstResponseHours: string | null;
   resolutionHours: string | null;
 };
 
-function toComplaint(r: Row): Complaint {
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+export function toComplaint(r: Row): Complaint {
   return {
     id: r.c.id,
     externalId: r.c.externalId,
@@ -50,6 +55,19 @@ function toComplaint(r: Row): Complaint {
     category: r.c.category,
     firstResponseHours: r.firstResponseHours === null ? null : Number(r.firstResponseHours),
     resolutionHours: r.resolutionHours === null ? null : Number(r.resolutionHours),
+    reference: r.c.reference,
+    status: r.c.status,
+    channel: r.c.channel,
+    subject: r.c.subject,
+    handler: r.handler?.id ? r.handler : null,
+    responseDueAt: iso(r.c.responseDueAt),
+    resolutionDueAt: iso(r.c.resolutionDueAt),
+    pausedSince: iso(r.c.pausedSince),
+    responseBreachedAt: iso(r.c.responseBreachedAt),
+    resolutionBreachedAt: iso(r.c.resolutionBreachedAt),
+    legalClaim: r.c.legalClaim,
+    legalDueAt: iso(r.c.legalDueAt),
+    legalBreachedAt: iso(r.c.legalBreachedAt),
     createdAt: r.c.createdAt.toISOString(),
     updatedAt: r.c.updatedAt.toISOString(),
   };
@@ -64,7 +82,18 @@ export async function listComplaints(ctx: Ctx, q: ComplaintListQuery): Promise<C
     q.accountId ? eq(complaints.accountId, q.accountId) : undefined,
     q.severity ? eq(complaints.severity, q.severity) : undefined,
     justified,
-    q.q ? ilike(complaints.category, containsPattern(q.q)) : undefined,
+    q.q
+      ? or(
+          ilike(complaints.category, containsPattern(q.q)),
+          ilike(complaints.reference, containsPattern(q.q)),
+          ilike(complaints.subject, containsPattern(q.q)),
+        )
+      : undefined,
+    q.status ? eq(complaints.status, q.status) : undefined,
+    q.breached
+      ? or(isNotNull(complaints.responseBreachedAt), isNotNull(complaints.resolutionBreachedAt), isNotNull(complaints.legalBreachedAt))
+      : undefined,
+    q.mine ? inArray(complaints.handlerId, selvesOf(actorOf(ctx))) : undefined,
     ...(await dayRange(ctx, sql`${complaints.receivedAt}`, q.from, q.to)),
   );
   const state = q.state === 'open' ? isNull(complaints.resolvedAt) : q.state === 'resolved' ? isNotNull(complaints.resolvedAt) : undefined;
@@ -76,6 +105,7 @@ export async function listComplaints(ctx: Ctx, q: ComplaintListQuery): Promise<C
       .from(complaints)
       .innerJoin(accounts, eq(accounts.id, complaints.accountId))
       .leftJoin(users, eq(users.id, accounts.ownerId))
+      .leftJoin(handler, eq(handler.id, complaints.handlerId))
       .where(where)
       .orderBy(order(complaints.receivedAt), order(complaints.id))
       .limit(q.limit)
@@ -99,6 +129,7 @@ export async function getComplaint(ctx: Ctx, id: string): Promise<Complaint> {
     .from(complaints)
     .innerJoin(accounts, eq(accounts.id, complaints.accountId))
     .leftJoin(users, eq(users.id, accounts.ownerId))
+    .leftJoin(handler, eq(handler.id, complaints.handlerId))
     .where(and(eq(complaints.id, id), scope));
   if (!row) throw notFound();
   return toComplaint(row);
