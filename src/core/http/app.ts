@@ -22,6 +22,7 @@ import { registerTieringRoutes } from '../../modules/tiering/tiering.routes.js';
 import { registerTargetRoutes } from '../../modules/targets/targets.routes.js';
 import { registerCommercialRoutes } from '../../modules/orders/commercial.routes.js';
 import { registerContactPlanRoutes } from '../../modules/contact-plan/contact-plan.routes.js';
+import { registerSurveyRoutes } from '../../modules/surveys/surveys.routes.js';
 import { registerInteractionRoutes } from '../../modules/interactions/interactions.routes.js';
 import { registerComplaintRoutes } from '../../modules/complaints/complaints.routes.js';
 import { registerAbsenceRoutes } from '../../modules/absences/absences.routes.js';
@@ -155,6 +156,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: FastifyBaseLogger
     registerCommercialRoutes(a);
     registerInteractionRoutes(a);
     registerContactPlanRoutes(a);
+    registerSurveyRoutes(a);
     registerComplaintRoutes(a);
     registerAbsenceRoutes(a);
     registerTaskRoutes(a);

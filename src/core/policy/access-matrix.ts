@@ -11,6 +11,7 @@ import { commercialAccessRows } from '../../modules/orders/orders.access.js';
 import { interactionAccessRows, interactionWriteAccessRows } from '../../modules/interactions/interactions.access.js';
 import { contactPlanAccessRows } from '../../modules/contact-plan/contact-plan.access.js';
 import { complaintAccessRows, complaintWorkflowAccessRows } from '../../modules/complaints/complaints.access.js';
+import { surveyAccessRows } from '../../modules/surveys/surveys.access.js';
 import { absenceAccessRows } from '../../modules/absences/absences.access.js';
 import { taskAccessRows } from '../../modules/tasks/tasks.access.js';
 import { calendarFeedAccessRows } from '../../modules/calendar-feeds/calendar-feeds.access.js';
@@ -130,6 +131,7 @@ export const accessMatrix: MatrixRow[] = [
   ...contactPlanAccessRows,
   ...complaintAccessRows,
   ...complaintWorkflowAccessRows,
+  ...surveyAccessRows,
   ...absenceAccessRows,
   ...taskAccessRows,
   ...calendarFeedAccessRows,

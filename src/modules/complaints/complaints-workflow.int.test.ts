@@ -143,7 +143,7 @@ describe('working a complaint', () => {
     const { rows: mails } = await t.database.db.execute<{ kind: string }>(
       sql`SELECT kind FROM mail_outbox WHERE to_address = 'ivan@vega.test' AND text_body LIKE ${`%${c.reference}%`} ORDER BY created_at`,
     );
-    expect(mails.map((m) => m.kind)).toEqual(['complaint_ack', 'complaint_reply', 'complaint_resolved']);
+    expect(mails.map((m) => m.kind)).toEqual(['complaint_ack', 'complaint_reply', 'complaint_resolved', 'survey']);
   });
 });
 

@@ -15,6 +15,7 @@ import { contacts } from '../contacts/contacts.schema.js';
 import { enqueueMail } from '../mail/mail.service.js';
 import { notify } from '../notifications/notifications.service.js';
 import { products } from '../products/products.schema.js';
+import { sendSurveyIn } from '../surveys/surveys.service.js';
 import { reportingLineOf } from '../users/reporting-line.js';
 import { users } from '../users/users.schema.js';
 import type {
@@ -335,6 +336,18 @@ export async function resolveComplaint(ctx: Ctx, id: string, body: ResolveCompla
         kind: 'complaint_resolved',
         dedupeKey: `complaint_resolved:${id}:${after.reopenCount}`,
       });
+      // D4: how did we do? (once per complaint, not again after a reopening)
+      if (after.reopenCount === 0)
+        await sendSurveyIn(tx, ctx.publicUrl, {
+          accountId: after.accountId,
+          contactId: after.contactId,
+          email: after.contactEmail,
+          locale: after.clientLocale ?? 'en',
+          kind: 'complaint',
+          complaintId: id,
+          reference: after.reference,
+          sentById: actorOf(ctx).userId,
+        });
     }
     await recordAudit(ctx, { action: 'complaint.resolve', entity: 'complaint', entityId: id, before, after }, tx);
   });

@@ -32,8 +32,5 @@ export const surveys = pgTable(
     score: smallint('score'),
     comment: text('comment'),
   },
-  (t) => [
-    index('surveys_account_idx').on(t.accountId, t.sentAt),
-    check('surveys_score', sql`score IS NULL OR score BETWEEN 1 AND 5`),
-  ],
+  (t) => [index('surveys_account_idx').on(t.accountId, t.sentAt), check('surveys_score', sql`score IS NULL OR score BETWEEN 1 AND 5`)],
 );
