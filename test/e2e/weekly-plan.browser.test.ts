@@ -133,6 +133,11 @@ describe('the weekly visit and call plan', () => {
     await page.goto(server.url);
     await signIn(page, KAM.email, PASSWORD);
     await page.getByTestId('greeting').waitFor();
+    // "My day" on the home page: nothing planned today yet, and the client out of cadence with the reason in words
+    await page.getByTestId('home-today-empty').waitFor();
+    const due = page.getByTestId('home-due');
+    await expect.poll(async () => (await due.textContent()) ?? '').toMatch(/last visit 2[3-9] days ago \(every 14\)/);
+    expect(await due.textContent()).toContain(KEY_ACCOUNTS[0]);
     await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Plan', exact: true }).click();
     const calendar = page.getByTestId('plan-calendar');
     await calendar.locator('.fc-timegrid').waitFor();

@@ -27,11 +27,14 @@ import { registerInteractionRoutes } from '../../modules/interactions/interactio
 import { registerComplaintRoutes } from '../../modules/complaints/complaints.routes.js';
 import { registerAbsenceRoutes } from '../../modules/absences/absences.routes.js';
 import { registerTaskRoutes } from '../../modules/tasks/tasks.routes.js';
+import { registerRequestRoutes } from '../../modules/requests/requests.routes.js';
 import { registerCalendarFeedRoutes } from '../../modules/calendar-feeds/calendar-feeds.routes.js';
 import { registerNotificationRoutes } from '../../modules/notifications/notifications.routes.js';
+import { registerMailRoutes } from '../../modules/mail/mail.routes.js';
 import { registerAuthRoutes } from '../../modules/auth/auth.routes.js';
 import { registerMeRoutes } from '../../modules/auth/me.routes.js';
 import { registerCompanyRoutes } from '../../modules/company/company.routes.js';
+import { registerBusinessCalendarRoutes } from '../../modules/company/business-calendar.routes.js';
 import { findCompany } from '../../modules/company/company.service.js';
 import { registerUserRoutes } from '../../modules/users/users.routes.js';
 import { authHook } from './auth-hook.js';
@@ -141,6 +144,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: FastifyBaseLogger
     const a = api as App;
     registerHealthRoutes(a, deps);
     registerCompanyRoutes(a, deps);
+    registerBusinessCalendarRoutes(a);
     registerAuthRoutes(a, deps);
     registerMeRoutes(a);
     registerUserRoutes(a);
@@ -160,8 +164,10 @@ export async function buildApp(deps: AppDeps, opts: { logger?: FastifyBaseLogger
     registerComplaintRoutes(a);
     registerAbsenceRoutes(a);
     registerTaskRoutes(a);
+    registerRequestRoutes(a);
     registerCalendarFeedRoutes(a, deps);
     registerNotificationRoutes(a);
+    registerMailRoutes(a, deps);
     registerImportRoutes(a, deps);
     a.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () => app.swagger());
   });

@@ -14,8 +14,11 @@ import { complaintAccessRows, complaintWorkflowAccessRows } from '../../modules/
 import { surveyAccessRows } from '../../modules/surveys/surveys.access.js';
 import { absenceAccessRows } from '../../modules/absences/absences.access.js';
 import { taskAccessRows } from '../../modules/tasks/tasks.access.js';
+import { businessCalendarAccessRows } from '../../modules/company/business-calendar.access.js';
+import { requestAccessRows } from '../../modules/requests/requests.access.js';
 import { calendarFeedAccessRows } from '../../modules/calendar-feeds/calendar-feeds.access.js';
 import { notificationAccessRows } from '../../modules/notifications/notifications.access.js';
+import { mailAccessRows } from '../../modules/mail/mail.access.js';
 import { type MatrixRow, NIL, only, signedInOnly, seesAll, type Who } from './matrix-kit.js';
 
 export { everyone, type MatrixRow, type Who } from './matrix-kit.js';
@@ -134,8 +137,11 @@ export const accessMatrix: MatrixRow[] = [
   ...surveyAccessRows,
   ...absenceAccessRows,
   ...taskAccessRows,
+  ...businessCalendarAccessRows,
+  ...requestAccessRows,
   ...calendarFeedAccessRows,
   ...notificationAccessRows,
+  ...mailAccessRows,
   ...importAccessRows,
   ...kpiAccessRows,
   ...kpiExportAccessRows,

@@ -13,10 +13,7 @@ export const serviceActs = pgTable(
   'service_acts',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    reference: text('reference')
-      .notNull()
-      .unique()
-      .default(sql`'A-' || to_char(nextval('act_reference_seq'), 'FM000000')`),
+    reference: text('reference').notNull().unique().default(sql`'A-' || to_char(nextval('act_reference_seq'), 'FM000000')`),
     accountId: uuid('account_id')
       .notNull()
       .references(() => accounts.id),

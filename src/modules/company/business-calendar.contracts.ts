@@ -34,7 +34,9 @@ export const CalendarQuery = z.strictObject({
 });
 export type CalendarQuery = z.infer<typeof CalendarQuery>;
 
-export const WorkingWeekRequest = z.strictObject({ hours: z.array(z.strictObject({ weekday: Weekday, startMinute: Minute, endMinute: Minute })).max(7) });
+export const WorkingWeekRequest = z.strictObject({
+  hours: z.array(z.strictObject({ weekday: Weekday, startMinute: Minute, endMinute: Minute })).max(7),
+});
 export type WorkingWeekRequest = z.infer<typeof WorkingWeekRequest>;
 
 export const CalendarDayParams = z.strictObject({ day: z.iso.date() });

@@ -6,7 +6,8 @@
  * Pure functions. Time is counted in milliseconds internally and reported in (possibly fractional)
  * minutes. Long spans are walked a day at a time (never minute by minute) and each day's window is
  * converted to instants once per process (a bounded cache), so a 10-business-day deadline costs
- * microseconds once warm.
+ * microseconds once warm. A deadline is null while an open pause holds the clock, and also when it
+ * can never be reached (an endless target, or a calendar without any working time for ten years).
  */
 
 export type CalendarDayKindValue = 'holiday' | 'short' | 'working';
@@ -284,6 +285,7 @@ export function elapsedBusinessMinutes(cal: BusinessCalendar, from: Date, to: Da
 /** the instant at which `minutes` business minutes after `from` have run, skipping the closed pauses; null when a pause is open (the clock stands still) */
 export function businessDeadline(cal: BusinessCalendar, from: Date, minutes: number, pauses?: readonly Pause[]): Date | null {
   const a = from.getTime();
+  if (!Number.isFinite(minutes) || Number.isNaN(a)) return null; // a clock that never ends (or never starts)
   let remaining = Math.round(Math.max(0, minutes) * MINUTE);
   if (remaining === 0) return new Date(a);
   const derived = derive(cal);

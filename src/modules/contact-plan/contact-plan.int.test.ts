@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, signedIn, type TestApp } from '../../../test/helpers/api.js';
 import { addComplaint, addInteraction, addInvoice } from '../../../test/helpers/commercial.js';
 import { makeAccount, makeContact, makeUser, type TestUser } from '../../../test/helpers/factories.js';
+import { companyDay } from '../absences/absences.service.js';
 import type { Adherence, Cadences, Coverage, DueList, Suggestions, Week } from './contact-plan.contracts.js';
 
 let t: TestApp;
@@ -169,5 +170,45 @@ describe('coverage and whose plan one may see', () => {
     expect(refused.json().error.code).toBe('PLAN_PERSON_NOT_VISIBLE');
     const tooLong = await kamS.get(`/api/plan/week?from=2026-01-01&to=2026-06-01`);
     expect(tooLong.json().error.code).toBe('PLAN_RANGE_TOO_LONG');
+  });
+});
+
+describe('a deputy plans for the colleague they cover (B3)', () => {
+  it('accepts suggestions into the absent colleague’s plan inside the window, and is refused once the absence ends', async () => {
+    const db = t.database.db;
+    const away = await makeUser(db, { role: 'kam', managerId: senior.id, name: 'Alla Away' });
+    const deputy = await makeUser(db, { role: 'kam', managerId: senior.id, name: 'Dmitry Deputy' });
+    const account = await makeAccount(db, { ownerId: away.id, tier: 'key', name: 'Covered Cafe' });
+    const awayS = await signedIn(t.app, away);
+    const deputyS = await signedIn(t.app, deputy);
+    const today = await companyDay(db);
+    const absence = await awayS.post('/api/absences', { kind: 'vacation', deputyId: deputy.id, firstDay: today, lastDay: nextMonday });
+    expect(absence.statusCode, absence.body).toBe(200);
+
+    const range = `from=${nextMonday}&to=${date(Date.parse(nextMonday) + 6 * DAY)}`;
+    const before = await ok<Week>(deputyS.get(`/api/plan/week?userId=${away.id}&${range}`));
+    expect(before.canPlan).toBe(true);
+    const s = await ok<Suggestions>(deputyS.post('/api/plan/suggest', { weekStart: nextMonday, userId: away.id }));
+    const mine = s.items.filter((i) => i.account.id === account.id);
+    expect(mine.length).toBeGreaterThan(0);
+    const body = { userId: away.id, items: mine.map((i) => ({ accountId: i.account.id, type: i.type, occurredAt: i.occurredAt })) };
+    const accepted = await ok<{ ids: string[] }>(deputyS.post('/api/plan/accept', body));
+    expect(accepted.ids).toHaveLength(mine.length);
+    // the items are the absent colleague's, not the deputy's
+    const theirs = await ok<Week>(awayS.get(`/api/plan/week?${range}`));
+    expect(theirs.items.filter((i) => i.account.id === account.id).map((i) => [i.status, i.origin])).toEqual(
+      Array(mine.length).fill(['planned', 'plan']),
+    );
+    const deputysOwn = await ok<Week>(deputyS.get(`/api/plan/week?${range}`));
+    expect(deputysOwn.items).toEqual([]);
+
+    const ended = await awayS.post(`/api/absences/${absence.json().id}/end`);
+    expect(ended.statusCode, ended.body).toBe(200);
+    const later = mine.map((i) => ({ accountId: i.account.id, type: i.type, occurredAt: iso(Date.parse(i.occurredAt) + 3_600_000) }));
+    const refused = await deputyS.post('/api/plan/accept', { userId: away.id, items: later });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.code).toBe('INTERACTION_OWNER_NOT_ALLOWED');
+    const after = await ok<Week>(awayS.get(`/api/plan/week?${range}`));
+    expect(after.items.filter((i) => i.account.id === account.id)).toHaveLength(mine.length);
   });
 });

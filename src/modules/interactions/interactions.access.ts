@@ -65,7 +65,11 @@ async function plannedOf(db: Db, userId: string | undefined, accountId: string):
 
 const itemRoutes: { route: string; path: (id: string) => string; body?: unknown }[] = [
   { route: 'PATCH /api/interactions/:id', path: (id) => `/api/interactions/${id}`, body: { subject: 'Matrix' } },
-  { route: 'POST /api/interactions/:id/complete', path: (id) => `/api/interactions/${id}/complete`, body: { outcome: 'Matrix', occurredAt: past() } },
+  {
+    route: 'POST /api/interactions/:id/complete',
+    path: (id) => `/api/interactions/${id}/complete`,
+    body: { outcome: 'Matrix', occurredAt: past() },
+  },
   { route: 'POST /api/interactions/:id/move', path: (id) => `/api/interactions/${id}/move`, body: { occurredAt: '2031-01-01T10:00:00Z' } },
   { route: 'POST /api/interactions/:id/cancel', path: (id) => `/api/interactions/${id}/cancel`, body: { reason: 'Matrix' } },
   { route: 'DELETE /api/interactions/:id', path: (id) => `/api/interactions/${id}` },

@@ -35,7 +35,14 @@ export type MailSettings = z.infer<typeof MailSettings>;
 
 export const MailSettingsInput = z.strictObject({
   enabled: z.boolean(),
-  smtpHost: optionalText(253),
+  /** a host name or an IP address */
+  smtpHost: z
+    .string()
+    .trim()
+    .max(253)
+    .regex(/^[A-Za-z0-9._:[\]-]*$/)
+    .nullable()
+    .transform((v) => (v ? v : null)),
   smtpPort: z.number().int().min(1).max(65535).nullable(),
   smtpSecure: z.boolean(),
   smtpUser: optionalText(320),

@@ -46,10 +46,7 @@ const footer: Record<Locale, string> = {
 };
 
 export function escapeHtml(s: string): string {
-  return s.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
-  );
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 }
 
 /** A plain, accessible message in both text and HTML (everything escaped). */
@@ -70,9 +67,7 @@ export function renderMail(locale: Locale, c: MailContent): { text: string; html
     '<body style="font-family: sans-serif; font-size: 16px; line-height: 1.5; color: #1a1a1a; max-width: 40em;">',
     `<h1 style="font-size: 20px;">${escapeHtml(c.title)}</h1>`,
     ...c.paragraphs.map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`),
-    ...(c.action
-      ? [`<p><a href="${escapeHtml(c.action.url)}" style="color: #1864ab;">${escapeHtml(c.action.label)}</a></p>`]
-      : []),
+    ...(c.action ? [`<p><a href="${escapeHtml(c.action.url)}" style="color: #1864ab;">${escapeHtml(c.action.label)}</a></p>`] : []),
     `<hr><p style="font-size: 13px; color: #555;">${escapeHtml(footer[locale])}</p>`,
     '</body></html>',
   ].join('\n');

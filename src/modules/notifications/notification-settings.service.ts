@@ -12,7 +12,7 @@ import {
 } from './notifications.contracts.js';
 import { notificationSettings } from './notifications.schema.js';
 
-const defaults = (): NotificationSettings => ({ muted: [], reminderMinutes: DEFAULT_REMINDER_MINUTES });
+const defaults = (): NotificationSettings => ({ muted: [], reminderMinutes: DEFAULT_REMINDER_MINUTES, emailKinds: [] });
 
 /** A user's settings; no row means everything on, reminders 30 minutes ahead. */
 export async function settingsOf(db: Executor, userId: string): Promise<NotificationSettings> {
@@ -22,6 +22,7 @@ export async function settingsOf(db: Executor, userId: string): Promise<Notifica
   return {
     muted: row.muted.filter((k): k is NotificationKind => known.has(k)),
     reminderMinutes: row.reminderMinutes,
+    emailKinds: row.emailKinds.filter((k): k is NotificationKind => known.has(k)),
   };
 }
 
@@ -46,13 +47,14 @@ export async function updateMySettings(ctx: Ctx, patch: NotificationSettingsUpda
     const after: NotificationSettings = {
       muted: patch.muted ?? before.muted,
       reminderMinutes: patch.reminderMinutes ?? before.reminderMinutes,
+      emailKinds: patch.emailKinds ?? before.emailKinds,
     };
     await tx
       .insert(notificationSettings)
-      .values({ userId, muted: after.muted, reminderMinutes: after.reminderMinutes })
+      .values({ userId, muted: after.muted, reminderMinutes: after.reminderMinutes, emailKinds: after.emailKinds })
       .onConflictDoUpdate({
         target: notificationSettings.userId,
-        set: { muted: after.muted, reminderMinutes: after.reminderMinutes, updatedAt: new Date() },
+        set: { muted: after.muted, reminderMinutes: after.reminderMinutes, emailKinds: after.emailKinds, updatedAt: new Date() },
       });
     await recordAudit(
       ctx,

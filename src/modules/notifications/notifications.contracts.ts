@@ -9,6 +9,8 @@ export const notificationKinds = [
   'absence_started',
   'absence_ended',
   'mention',
+  'request_status',
+  'request_overdue',
   'complaint_received',
   'complaint_warning',
   'complaint_breach',
@@ -55,11 +57,18 @@ export type UnreadCount = z.infer<typeof UnreadCount>;
 export const NotificationSettings = z.object({
   muted: z.array(NotificationKind),
   reminderMinutes: z.number().int(),
+  /** the kinds that also come by e-mail (H5) */
+  emailKinds: z.array(NotificationKind),
 });
 export type NotificationSettings = z.infer<typeof NotificationSettings>;
 
 export const NotificationSettingsUpdate = z.strictObject({
   muted: z
+    .array(NotificationKind)
+    .max(notificationKinds.length)
+    .transform((ks) => [...new Set(ks)])
+    .optional(),
+  emailKinds: z
     .array(NotificationKind)
     .max(notificationKinds.length)
     .transform((ks) => [...new Set(ks)])

@@ -133,7 +133,7 @@ describe('the in-app inbox (H5)', () => {
       .returning();
     const ms = await signedIn(t.app, muter);
     const settings = await ok<NotificationSettings>(ms.put('/api/notifications/settings', { muted: ['task_due'], reminderMinutes: 60 }));
-    expect(settings).toEqual({ muted: ['task_due'], reminderMinutes: 60 });
+    expect(settings).toEqual({ muted: ['task_due'], reminderMinutes: 60, emailKinds: [] });
     expect((await ms.put('/api/notifications/settings', { reminderMinutes: 7 })).statusCode).toBe(400);
     expect((await ms.put('/api/notifications/settings', { muted: ['nonsense'] })).statusCode).toBe(400);
     await db()

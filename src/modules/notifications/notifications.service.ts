@@ -6,6 +6,7 @@ import { notFound } from '../../core/errors.js';
 import { reportingLineOf } from '../users/reporting-line.js';
 import { users } from '../users/users.schema.js';
 import { mutedKindsOf } from './notification-settings.service.js';
+import { mailNotification } from './notifications.mail.js';
 import type {
   Notification,
   NotificationKind,
@@ -39,7 +40,10 @@ export async function notify(db: Executor, n: NewNotification): Promise<boolean>
     .values({ userId: n.userId, kind: n.kind, payload: n.payload, link: n.link, dedupeKey: n.dedupeKey ?? null })
     .onConflictDoNothing({ target: notifications.dedupeKey })
     .returning({ id: notifications.id });
-  return rows.length > 0;
+  const created = rows[0];
+  // and by e-mail, when the reader asked for this kind so (H5)
+  if (created) await mailNotification(db, { id: created.id, userId: n.userId, kind: n.kind, payload: n.payload, link: n.link });
+  return !!created;
 }
 
 const toNotification = (r: typeof notifications.$inferSelect): Notification => ({

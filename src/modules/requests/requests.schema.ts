@@ -13,10 +13,7 @@ export const departmentRequests = pgTable(
   'department_requests',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    reference: text('reference')
-      .notNull()
-      .unique()
-      .default(sql`'R-' || to_char(nextval('request_reference_seq'), 'FM000000')`),
+    reference: text('reference').notNull().unique().default(sql`'R-' || to_char(nextval('request_reference_seq'), 'FM000000')`),
     accountId: uuid('account_id')
       .notNull()
       .references(() => accounts.id),

@@ -4,6 +4,7 @@ import {
   IconBuildingStore,
   IconCalendar,
   IconCalendarCog,
+  IconCalendarEvent,
   IconChartBar,
   IconChartLine,
   IconChecklist,
@@ -11,7 +12,9 @@ import {
   IconHome,
   IconLifebuoy,
   IconListDetails,
+  IconMail,
   IconMessages,
+  IconSend,
   IconSwords,
   IconTarget,
   IconUsers,
@@ -30,9 +33,12 @@ export interface NavItem {
     | '/settings/cadences'
     | '/service'
     | '/tasks'
+    | '/requests'
     | '/settings/users'
     | '/settings/audit'
     | '/settings/company'
+    | '/settings/mail'
+    | '/settings/calendar'
     | '/settings/scoring'
     | '/settings/imports';
   labelKey:
@@ -42,6 +48,7 @@ export interface NavItem {
     | 'nav.cadences'
     | 'nav.service'
     | 'nav.tasks'
+    | 'nav.requests'
     | 'nav.home'
     | 'nav.accounts'
     | 'nav.competitors'
@@ -49,11 +56,15 @@ export interface NavItem {
     | 'nav.users'
     | 'nav.audit'
     | 'nav.company'
+    | 'nav.mail'
+    | 'nav.workCalendar'
     | 'nav.scoring'
     | 'nav.imports';
   icon: Icon;
   /** any of these permissions shows the item; none listed: everyone */
   anyOf?: string[];
+  /** …or any of these roles */
+  roles?: Me['role'][];
 }
 
 export const mainItems: NavItem[] = [
@@ -62,6 +73,7 @@ export const mainItems: NavItem[] = [
   { to: '/plan', labelKey: 'nav.plan', icon: IconCalendar, anyOf: ['plan.read'] },
   { to: '/interactions', labelKey: 'nav.interactions', icon: IconMessages, anyOf: ['interactions.read'] },
   { to: '/service', labelKey: 'nav.service', icon: IconLifebuoy, anyOf: ['complaints.read'] },
+  { to: '/requests', labelKey: 'nav.requests', icon: IconSend, anyOf: ['interactions.write'], roles: ['department'] },
   { to: '/tasks', labelKey: 'nav.tasks', icon: IconChecklist },
   { to: '/competitors', labelKey: 'nav.competitors', icon: IconSwords, anyOf: ['competitors.read'] },
   { to: '/kpi', labelKey: 'nav.kpi', icon: IconChartLine, anyOf: ['kpi.read'] },
@@ -72,6 +84,8 @@ export const settingsItems: NavItem[] = [
   { to: '/settings/users', labelKey: 'nav.users', icon: IconUsers, anyOf: ['users.manage'] },
   { to: '/settings/audit', labelKey: 'nav.audit', icon: IconListDetails, anyOf: ['audit.read'] },
   { to: '/settings/company', labelKey: 'nav.company', icon: IconBuilding, anyOf: ['company.manage'] },
+  { to: '/settings/mail', labelKey: 'nav.mail', icon: IconMail, anyOf: ['company.manage'] },
+  { to: '/settings/calendar', labelKey: 'nav.workCalendar', icon: IconCalendarEvent, anyOf: ['company.manage'] },
   { to: '/settings/scoring', labelKey: 'nav.scoring', icon: IconChartBar, anyOf: ['accounts.retier'] },
   { to: '/settings/cadences', labelKey: 'nav.cadences', icon: IconCalendarCog, anyOf: ['plan.configure'] },
   { to: '/settings/imports', labelKey: 'nav.imports', icon: IconFileImport, anyOf: ['imports.run'] },
@@ -79,5 +93,5 @@ export const settingsItems: NavItem[] = [
 
 /** Items a role may not use are hidden, not disabled. */
 export function visibleItems(items: NavItem[], me: Me): NavItem[] {
-  return items.filter((item) => !item.anyOf || item.anyOf.some((p) => me.permissions.includes(p)));
+  return items.filter((item) => !item.anyOf || item.anyOf.some((p) => me.permissions.includes(p)) || !!item.roles?.includes(me.role));
 }

@@ -12,6 +12,7 @@ import { InteractionsPage } from '../features/interactions/InteractionsPage';
 import { validateInteractionsSearch, validateServiceSearch } from '../features/interactions/search';
 import { ServicePage } from '../features/complaints/ServicePage';
 import { TasksPage } from '../features/tasks/TasksPage';
+import { RequestsPage } from '../features/requests/RequestsPage';
 import { CadencesPage } from '../features/plan/CadencesPage';
 import { PlanPage } from '../features/plan/PlanPage';
 import { RetieringPage } from '../features/tiering/RetieringPage';
@@ -19,6 +20,8 @@ import { ScoringSettingsPage } from '../features/tiering/ScoringSettingsPage';
 import { InvitePage } from '../features/auth/InvitePage';
 import { SignInPage } from '../features/auth/SignInPage';
 import { CompanyPage } from '../features/company/CompanyPage';
+import { MailSettingsPage } from '../features/mail/MailSettingsPage';
+import { WorkCalendarPage } from '../features/calendar/WorkCalendarPage';
 import { ErrorPage } from '../features/errors/ErrorPage';
 import { NotFoundPage } from '../features/errors/NotFoundPage';
 import { HomePage } from '../features/home/HomePage';
@@ -49,6 +52,8 @@ export const usersRoute = createRoute({
 });
 const auditRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings/audit', component: AuditPage });
 const companyRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings/company', component: CompanyPage });
+const mailRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings/mail', component: MailSettingsPage });
+const workCalendarRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings/calendar', component: WorkCalendarPage });
 
 export const accountsRoute = createRoute({ getParentRoute: () => appRoute, path: '/accounts', component: AccountsPage });
 export const accountTabs = ['overview', 'stakeholders', 'plan', 'commercial', 'service', 'tasks', 'competitors', 'timeline'] as const;
@@ -89,6 +94,14 @@ const tasksRoute = createRoute({
   // ?task=<id> opens that task (links of notifications)
   validateSearch: (search: Record<string, unknown>): { task?: string } => (typeof search.task === 'string' ? { task: search.task } : {}),
 });
+const requestsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/requests',
+  component: RequestsPage,
+  // ?request=<id> opens that request (links of notifications)
+  validateSearch: (search: Record<string, unknown>): { request?: string } =>
+    typeof search.request === 'string' ? { request: search.request } : {},
+});
 const planRoute = createRoute({ getParentRoute: () => appRoute, path: '/plan', component: PlanPage });
 const cadencesRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings/cadences', component: CadencesPage });
 export const kpiRoute = createRoute({
@@ -108,6 +121,8 @@ const routeTree = rootRoute.addChildren([
     usersRoute,
     auditRoute,
     companyRoute,
+    mailRoute,
+    workCalendarRoute,
     accountsRoute,
     accountRoute,
     retieringRoute,
@@ -118,6 +133,7 @@ const routeTree = rootRoute.addChildren([
     interactionsRoute,
     serviceRoute,
     tasksRoute,
+    requestsRoute,
     planRoute,
     cadencesRoute,
     kpiRoute,

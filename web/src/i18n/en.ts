@@ -10,8 +10,12 @@ import { commercialEn } from '../features/commercial/i18n';
 import { interactionsEn } from '../features/interactions/i18n';
 import { serviceEn } from '../features/complaints/i18n';
 import { tasksEn } from '../features/tasks/i18n';
+import { requestsEn } from '../features/requests/i18n';
 import { notificationsEn } from '../features/notifications/i18n';
+import { mailEn } from '../features/mail/i18n';
+import { workCalendarEn } from '../features/calendar/i18n';
 import { weekPlanEn } from '../features/plan/i18n';
+import { myDayEn } from '../features/home/i18n';
 import { absencesEn } from '../features/absences/i18n';
 import { calendarFeedEn } from '../features/profile/i18n';
 
@@ -52,6 +56,7 @@ export const en = {
     cadences: 'Cadences and checklists',
     service: 'Service',
     tasks: 'Tasks',
+    requests: 'Requests',
     accounts: 'Accounts',
     competitors: 'Competitors',
     kpi: 'KPIs',
@@ -62,6 +67,8 @@ export const en = {
     users: 'Users',
     audit: 'Audit log',
     company: 'Company',
+    mail: 'E-mail',
+    workCalendar: 'Working calendar',
     profile: 'Profile',
     signOut: 'Sign out',
     mainNavigation: 'Main navigation',
@@ -341,8 +348,12 @@ export const en = {
   interactions: interactionsEn,
   service: serviceEn,
   tasks: tasksEn,
+  requests: requestsEn,
   notifications: notificationsEn,
+  mail: mailEn,
+  workCalendar: workCalendarEn,
   weekPlan: weekPlanEn,
+  myDay: myDayEn,
   absences: absencesEn,
   calendarFeed: calendarFeedEn,
   tiering: tieringEn,

@@ -11,8 +11,12 @@ import { commercialRu } from '../features/commercial/i18n';
 import { interactionsRu } from '../features/interactions/i18n';
 import { serviceRu } from '../features/complaints/i18n';
 import { tasksRu } from '../features/tasks/i18n';
+import { requestsRu } from '../features/requests/i18n';
 import { notificationsRu } from '../features/notifications/i18n';
+import { mailRu } from '../features/mail/i18n';
+import { workCalendarRu } from '../features/calendar/i18n';
 import { weekPlanRu } from '../features/plan/i18n';
+import { myDayRu } from '../features/home/i18n';
 import { absencesRu } from '../features/absences/i18n';
 import { calendarFeedRu } from '../features/profile/i18n';
 
@@ -53,6 +57,7 @@ export const ru = {
     cadences: 'Частота контактов',
     service: 'Сервис',
     tasks: 'Задачи',
+    requests: 'Запросы',
     accounts: 'Клиенты',
     competitors: 'Конкуренты',
     kpi: 'KPI',
@@ -63,6 +68,8 @@ export const ru = {
     users: 'Пользователи',
     audit: 'Журнал изменений',
     company: 'Компания',
+    mail: 'Почта',
+    workCalendar: 'Производственный календарь',
     profile: 'Профиль',
     signOut: 'Выйти',
     mainNavigation: 'Основная навигация',
@@ -343,8 +350,12 @@ export const ru = {
   interactions: interactionsRu,
   service: serviceRu,
   tasks: tasksRu,
+  requests: requestsRu,
   notifications: notificationsRu,
+  mail: mailRu,
+  workCalendar: workCalendarRu,
   weekPlan: weekPlanRu,
+  myDay: myDayRu,
   absences: absencesRu,
   calendarFeed: calendarFeedRu,
   tiering: tieringRu,

@@ -15,6 +15,7 @@ import { NotFoundPage } from '../errors/NotFoundPage';
 import { openLogDrawer } from '../interactions/logApi';
 import { PlanTab } from '../plans/PlanTab';
 import { AccountTasksTab } from '../tasks/AccountTasksTab';
+import { AccountRequestButton } from '../requests/AccountRequestButton';
 import { AccountActions, RestoreButton } from './AccountActions';
 import { AccountOverview } from './AccountOverview';
 import { type Account, useAccount } from './accountsApi';
@@ -116,6 +117,7 @@ function AccountView({ account }: { account: Account }) {
                 {t('interactions.log.button')}
               </Button>
             )}
+            {mayLog && <AccountRequestButton account={account} />}
             {account.can.edit && (
               <Button leftSection={<IconPencil size={16} />} variant="default" onClick={editDrawer.open} data-testid="edit-account">
                 {t('common.edit')}

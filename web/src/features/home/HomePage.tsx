@@ -4,8 +4,11 @@ import { can, useCurrentUser } from '../../app/session';
 import { formatLongDate } from '../../i18n/format';
 import { AdminChecklist } from './AdminChecklist';
 import { CompanyCard } from './CompanyCard';
+import { DueCard } from './DueCard';
+import { MyTasksCard } from './MyTasksCard';
 import { RetieringCard } from '../tiering/RetieringCard';
 import { TeamCard } from './TeamCard';
+import { TodayCard } from './TodayCard';
 
 function greetingKey(hour: number): 'home.morning' | 'home.afternoon' | 'home.evening' {
   if (hour >= 5 && hour < 12) return 'home.morning';
@@ -36,6 +39,8 @@ export function HomePage() {
   const me = useCurrentUser();
   const now = new Date();
   const isAdmin = can(me, 'company.manage') || can(me, 'users.manage');
+  /** KAMs and senior KAMs start the day from "My day": their plan, what is due, their tasks */
+  const myDay = (me.role === 'kam' || me.role === 'senior_kam') && can(me, 'plan.read');
   return (
     <Stack gap="lg">
       <div>
@@ -49,24 +54,50 @@ export function HomePage() {
           {t('home.roleAt', { role: t(`roles.${me.role}`), company: me.company.name })}
         </Text>
       </div>
-      <Grid gap="lg">
-        {isAdmin && (
+      {myDay ? (
+        <Grid gap="lg">
           <Grid.Col span={{ base: 12, md: 7 }}>
-            <AdminChecklist />
+            <Stack gap="lg">
+              <TodayCard />
+              <MyTasksCard />
+            </Stack>
           </Grid.Col>
-        )}
-        <Grid.Col span={{ base: 12, md: isAdmin ? 5 : 7 }}>
-          <TeamCard />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: isAdmin ? 7 : 5 }}>
-          <CompanyCard />
-        </Grid.Col>
-        {can(me, 'accounts.retier') && (
-          <Grid.Col span={{ base: 12, md: isAdmin ? 5 : 12 }}>
-            <RetieringCard />
+          <Grid.Col span={{ base: 12, md: 5 }}>
+            <Stack gap="lg">
+              <DueCard />
+              <TeamCard />
+              <CompanyCard />
+            </Stack>
           </Grid.Col>
-        )}
-      </Grid>
+        </Grid>
+      ) : (
+        <HomeCards isAdmin={isAdmin} />
+      )}
     </Stack>
+  );
+}
+
+/** The home cards of everyone else: setting up (admins), the team, the company, re-tiering. */
+function HomeCards({ isAdmin }: { isAdmin: boolean }) {
+  const me = useCurrentUser();
+  return (
+    <Grid gap="lg">
+      {isAdmin && (
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <AdminChecklist />
+        </Grid.Col>
+      )}
+      <Grid.Col span={{ base: 12, md: isAdmin ? 5 : 7 }}>
+        <TeamCard />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, md: isAdmin ? 7 : 5 }}>
+        <CompanyCard />
+      </Grid.Col>
+      {can(me, 'accounts.retier') && (
+        <Grid.Col span={{ base: 12, md: isAdmin ? 5 : 12 }}>
+          <RetieringCard />
+        </Grid.Col>
+      )}
+    </Grid>
   );
 }

@@ -39,6 +39,21 @@ export function useNotificationText() {
           deputy: str('deputyName'),
           lastDay: day('lastDay'),
         });
+      case 'request_status':
+        return t(str('reason') ? 'notifications.text.request_status_reason' : 'notifications.text.request_status', {
+          by: str('by'),
+          reference: str('reference'),
+          title: str('title'),
+          account: str('account'),
+          status: t(`requests.statuses.${str('status')}`, { defaultValue: str('status') }).toLowerCase(),
+          reason: str('reason'),
+        });
+      case 'request_overdue':
+        return t(str('stage') === 'warning' ? 'notifications.text.request_warning' : 'notifications.text.request_overdue', {
+          reference: str('reference'),
+          title: str('title'),
+          account: str('account'),
+        });
       default:
         return '';
     }

@@ -1,10 +1,10 @@
-import { Checkbox, Select, Skeleton, Stack } from '@mantine/core';
+import { Center, Checkbox, Select, Skeleton, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { notifySuccess, showServerError } from '../../ui/formErrors';
 import { Section } from '../profile/Section';
 import { notificationKinds, reminderChoices, useNotificationSettings, useUpdateNotificationSettings } from './notificationsApi';
 
-/** The profile's notification settings (H5): the kinds I receive and how early plan reminders come. */
+/** The profile's notification settings (H5): the kinds I receive, which also by e-mail, and how early plan reminders come. */
 export function NotificationsSection() {
   const { t } = useTranslation();
   const settings = useNotificationSettings();
@@ -18,17 +18,53 @@ export function NotificationsSection() {
         <Skeleton h={160} />
       ) : (
         <Stack gap="md" data-testid="notification-settings">
-          <Checkbox.Group
-            label={t('notifications.settings.receive')}
-            value={notificationKinds.filter((k) => !s.muted.includes(k))}
-            onChange={(on) => save({ muted: notificationKinds.filter((k) => !on.includes(k)) })}
-          >
-            <Stack gap={6} mt="xs">
-              {notificationKinds.map((k) => (
-                <Checkbox key={k} value={k} label={t(`notifications.settings.kinds.${k}`)} disabled={update.isPending} />
-              ))}
-            </Stack>
-          </Checkbox.Group>
+          <Table withRowBorders={false} verticalSpacing={4} maw={560} data-testid="notification-kinds">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('notifications.settings.receive')}</Table.Th>
+                <Table.Th ta="center" w={120}>
+                  {t('notifications.settings.byEmail')}
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {notificationKinds.map((k) => {
+                const on = !s.muted.includes(k);
+                const label = t(`notifications.settings.kinds.${k}` as 'notifications.settings.kinds.task_due');
+                return (
+                  <Table.Tr key={k}>
+                    <Table.Td>
+                      <Checkbox
+                        label={label}
+                        checked={on}
+                        disabled={update.isPending}
+                        onChange={(e) => save({ muted: e.currentTarget.checked ? s.muted.filter((m) => m !== k) : [...s.muted, k] })}
+                        data-testid={`notification-kind-${k}`}
+                      />
+                    </Table.Td>
+                    <Table.Td>
+                      <Center>
+                        <Checkbox
+                          aria-label={t('notifications.settings.byEmailOf', { kind: label })}
+                          checked={on && s.emailKinds.includes(k)}
+                          disabled={update.isPending || !on}
+                          onChange={(e) =>
+                            save({
+                              emailKinds: e.currentTarget.checked ? [...s.emailKinds, k] : s.emailKinds.filter((m) => m !== k),
+                            })
+                          }
+                          data-testid={`notification-email-${k}`}
+                        />
+                      </Center>
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+          <Text size="xs" c="dimmed" maw={560}>
+            {t('notifications.settings.byEmailHint')}
+          </Text>
           <Select
             label={t('notifications.settings.reminder')}
             maw={280}

@@ -4,7 +4,7 @@ import dayGridPlugin from '@fullcalendar/daygrid';
 import interactionPlugin, { type DropArg, type EventResizeDoneArg } from '@fullcalendar/interaction';
 import FullCalendar from '@fullcalendar/react';
 import timeGridPlugin from '@fullcalendar/timegrid';
-import { Alert, Button, Grid, Group, Modal, Paper, Stack, Tabs, Text, Textarea, Tooltip, VisuallyHidden } from '@mantine/core';
+import { Alert, Button, Grid, Group, Modal, Paper, Select, Stack, Tabs, Text, Textarea, Tooltip, VisuallyHidden } from '@mantine/core';
 import { IconCalendarDown, IconPlus, IconSparkles } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
@@ -13,6 +13,7 @@ import { withQuery } from '../../app/api';
 import { can, useCurrentUser } from '../../app/session';
 import { notifySuccess, showServerError } from '../../ui/formErrors';
 import { PageHeader } from '../../ui/PageHeader';
+import { useCover } from '../absences/absencesApi';
 import { UserSelect } from '../accounts/UserSelect';
 import { NotFoundPage } from '../errors/NotFoundPage';
 import { typeColors } from '../interactions/interactionsApi';
@@ -156,14 +157,21 @@ function WeekPlan({ team }: { team: boolean }) {
   const ru = i18n.resolvedLanguage === 'ru';
   const calendar = useRef<FullCalendar>(null);
   const [range, setRange] = useState<Range | null>(null);
-  const [person, setPerson] = useState<string | null>(null);
+  const [person, setPersonState] = useState<string | null>(null);
   const userId = person && person !== me.id ? person : undefined;
+  // the colleagues the user covers while they are away (B3): a plain KAM may open and fill their plan too
+  const covering = useCover().data?.covering ?? [];
   const week = useWeek(range?.from ?? null, range?.to ?? null, userId);
   const canPlan = week.data?.canPlan ?? !userId;
   const mayWrite = can(me, 'interactions.write') && canPlan;
   const [openId, setOpenId] = useState<string | null>(null);
   const [pending, setPending] = useState<PendingMove | null>(null);
   const [suggestions, setSuggestions] = useState<Suggestion[] | null>(null);
+  const setPerson = (id: string | null) => {
+    setPersonState(id);
+    // suggestions belong to the person they were made for
+    setSuggestions(null);
+  };
   const move = useInteractionWrite((m: PendingMove & { reason: string }) =>
     interactionWrites.move(m.id, {
       occurredAt: m.start.toISOString(),
@@ -217,11 +225,25 @@ function WeekPlan({ team }: { team: boolean }) {
 
   const exportHref = range ? withQuery('/api/plan/export.ics', { from: range.from, to: range.to, userId }) : undefined;
   const owner = week.data?.user;
+  /** planning for someone else: a deputy for the colleague they cover */
+  const forOther = userId && owner && owner.id === userId && canPlan ? owner : undefined;
 
   return (
     <Stack gap="md">
       <Group justify="space-between" wrap="nowrap">
         <Group gap="sm" wrap="nowrap">
+          {!team && covering.length > 0 && (
+            <Select
+              data={covering.map((c) => ({ value: c.user.id, label: c.user.name }))}
+              value={person}
+              onChange={setPerson}
+              clearable
+              placeholder={t('weekPlan.mine')}
+              aria-label={t('weekPlan.whose')}
+              w={240}
+              data-testid="plan-person"
+            />
+          )}
           {team && (
             <UserSelect
               value={person}
@@ -273,6 +295,11 @@ function WeekPlan({ team }: { team: boolean }) {
       {userId && owner && !canPlan && (
         <Alert color="gray" variant="light" py="xs" data-testid="plan-read-only">
           {t('weekPlan.readOnly', { name: owner.name })}
+        </Alert>
+      )}
+      {forOther && (
+        <Alert color="orange" variant="light" py="xs" data-testid="plan-deputy">
+          {t('weekPlan.deputy', { name: forOther.name })}
         </Alert>
       )}
       {week.isError && (
@@ -345,10 +372,11 @@ function WeekPlan({ team }: { team: boolean }) {
             {suggestions && (
               <SuggestionsPanel
                 items={suggestions}
+                owner={forOther}
                 onChange={setSuggestions}
                 onAccepted={(n) => {
                   setSuggestions(null);
-                  notifySuccess(t('weekPlan.suggest.added', { n }));
+                  notifySuccess(forOther ? t('weekPlan.suggest.addedFor', { n, name: forOther.name }) : t('weekPlan.suggest.added', { n }));
                 }}
               />
             )}

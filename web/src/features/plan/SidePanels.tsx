@@ -14,10 +14,13 @@ import { reasonText, type Suggestion, useAccept, useDue } from './planApi';
 /** "Suggest my week": ghost events on the calendar and this list with the reasons; remove what does not fit, add the rest. */
 export function SuggestionsPanel({
   items,
+  owner,
   onChange,
   onAccepted,
 }: {
   items: Suggestion[];
+  /** whose plan, when a deputy plans for the colleague they cover; the caller's own when left out */
+  owner?: { id: string; name: string };
   onChange: (items: Suggestion[] | null) => void;
   onAccepted: (n: number) => void;
 }) {
@@ -102,6 +105,7 @@ export function SuggestionsPanel({
             onClick={() =>
               accept.mutate(
                 {
+                  userId: owner?.id,
                   items: items.map((s) => ({
                     accountId: s.account.id,
                     type: s.type,
@@ -114,7 +118,7 @@ export function SuggestionsPanel({
             }
             data-testid="plan-accept"
           >
-            {t('weekPlan.suggest.add', { n: items.length })}
+            {owner ? t('weekPlan.suggest.addFor', { n: items.length }) : t('weekPlan.suggest.add', { n: items.length })}
           </Button>
         </>
       )}
