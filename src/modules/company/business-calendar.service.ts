@@ -2,6 +2,7 @@ import { and, asc, eq, gte, lte } from 'drizzle-orm';
 import { recordAudit } from '../../core/audit/audit.service.js';
 import { actorOf, type Ctx } from '../../core/context.js';
 import type { Db } from '../../core/db/database.js';
+import type { Executor } from '../../core/db/tx.js';
 import { AppError, notFound } from '../../core/errors.js';
 import { assertCan } from '../../core/policy/policy.js';
 import { todayIn } from '../plans/plans.rules.js';
@@ -21,16 +22,15 @@ import { findCompany } from './company.service.js';
 const CACHE_MS = 30_000;
 const FALLBACK_ZONE = 'UTC';
 
-const cache = new WeakMap<Db, { at: number; generation: number; calendar: Promise<BusinessCalendar> }>();
+const cache = new WeakMap<Db | Executor, { at: number; generation: number; calendar: Promise<BusinessCalendar> }>();
 /** Bumped by every edit: a cached calendar of an older generation is stale. */
 let generation = 0;
 
-async function readCalendar(db: Db): Promise<BusinessCalendar> {
-  const [company, hourRows, dayRows] = await Promise.all([
-    findCompany(db),
-    db.select().from(businessHours),
-    db.select({ day: calendarDays.day, kind: calendarDays.kind }).from(calendarDays),
-  ]);
+/** One query after another: `db` may be a transaction, which runs one query at a time. */
+async function readCalendar(db: Db | Executor): Promise<BusinessCalendar> {
+  const company = await findCompany(db);
+  const hourRows = await db.select().from(businessHours);
+  const dayRows = await db.select({ day: calendarDays.day, kind: calendarDays.kind }).from(calendarDays);
   const hours = new Map<number, { start: number; end: number }>();
   for (const h of hourRows) hours.set(h.weekday, { start: h.startMinute, end: h.endMinute });
   const days = new Map<string, CalendarDayKindValue>();
@@ -39,7 +39,7 @@ async function readCalendar(db: Db): Promise<BusinessCalendar> {
 }
 
 /** The company's business calendar for SLA clocks (zone, working week, exception days); cached ~30 s. */
-export function loadBusinessCalendar(db: Db): Promise<BusinessCalendar> {
+export function loadBusinessCalendar(db: Db | Executor): Promise<BusinessCalendar> {
   const now = Date.now();
   const hit = cache.get(db);
   if (hit && hit.generation === generation && now - hit.at < CACHE_MS) return hit.calendar;

@@ -8,6 +8,7 @@ import { assertCan } from '../../core/policy/policy.js';
 import { hashPassword } from '../auth/secrets.js';
 import { users } from '../users/users.schema.js';
 import type { Company, CompanyInput, SetupRequest } from './company.contracts.js';
+import { invalidateBusinessCalendar } from './business-calendar.service.js';
 import { company } from './company.schema.js';
 
 export async function findCompany(db: Db | Executor): Promise<(Company & { demo: boolean; legalClaimDays: number }) | null> {
@@ -40,6 +41,8 @@ export async function updateCompany(ctx: Ctx, input: CompanyInput): Promise<Comp
     await tx.update(company).set(input).where(eq(company.id, 1));
     await recordAudit(ctx, { action: 'company.update', entity: 'company', entityId: '1', before, after: input }, tx);
   });
+  // the SLA clocks count in the company's time zone
+  invalidateBusinessCalendar();
   return getCompany(ctx);
 }
 

@@ -53,7 +53,7 @@ export async function receiveComplaintMail(
           .update(complaintPauses)
           .set({ endedAt: now })
           .where(and(eq(complaintPauses.complaintId, existing.id), isNull(complaintPauses.endedAt)));
-        const clock = deadlines(await loadBusinessCalendar(tx as never), existing, await pausesOf(tx, existing.id));
+        const clock = deadlines(await loadBusinessCalendar(tx), existing, await pausesOf(tx, existing.id));
         await tx
           .update(complaints)
           .set({ status: 'in_progress', pausedSince: null, ...clock, updatedAt: now })
@@ -64,7 +64,7 @@ export async function receiveComplaintMail(
     }
   }
 
-  const row = await intake(tx, await loadBusinessCalendar(tx as never), {
+  const row = await intake(tx, await loadBusinessCalendar(tx), {
     accountId: contact.accountId,
     severity: 'normal',
     legalClaim: false,
