@@ -15,8 +15,11 @@ export class Calendar {
   private readonly base: number;
   /** nothing in the demo happens later than this (a few minutes before the load) */
   private readonly latest: number;
+  /** the moment the demo is built for */
+  readonly now: number;
 
   constructor(now: Date = new Date()) {
+    this.now = now.getTime();
     this.latest = now.getTime() - 5 * 60_000;
     const parts = new Intl.DateTimeFormat('en-CA', { timeZone: DEMO_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' })
       .formatToParts(now)

@@ -98,6 +98,7 @@ export function buildTeamwork(b: Builder, days: Days, accounts: DemoAccount[], r
   }
 
   missedItems(b, days, accounts, rng);
+  thisWeek(b, accounts, rng);
   tasksBetweenSeniorsAndJuniors(b, accounts, rng, out);
   currentAbsence(b, out);
   return out;
@@ -128,6 +129,66 @@ function missedItems(b: Builder, days: Days, accounts: DemoAccount[], rng: Rng) 
       cancelReason: null,
       completedAt: null,
     });
+  }
+}
+
+const weekSubjects = {
+  ru: { visit: 'Визит: проверка выкладки и остатков', call: 'Звонок: подтверждение заказа', meeting: 'Встреча: планы на квартал' },
+  en: { visit: 'Visit: shelf and stock check', call: 'Call: order confirmation', meeting: 'Meeting: next quarter’s plans' },
+};
+const weekOutcomes = {
+  ru: ['Заказ подтверждён, отгрузка в четверг.', 'Договорились о пилоте новой линейки.', 'Выкладка в порядке, остатки на неделю.'],
+  en: ['Order confirmed, delivery on Thursday.', 'Agreed a pilot of the new range.', 'Shelves fine, a week of stock left.'],
+};
+
+/**
+ * The current week of every KAM, so the plan and "My day" have something to show: done visits and
+ * calls on the days already past, and today's items, done if their time has passed, planned if not.
+ */
+function thisWeek(b: Builder, accounts: DemoAccount[], rng: Rng) {
+  const now = b.cal.now;
+  const today = b.cal.today;
+  const weekday = (new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0
+  const slots: { offset: number; hour: number; minute: number; type: 'visit' | 'call' | 'meeting' }[] = [];
+  for (let d = -weekday; d < 0; d++)
+    slots.push({ offset: d, hour: 11, minute: 0, type: 'visit' }, { offset: d, hour: 15, minute: 30, type: 'call' });
+  slots.push(
+    { offset: 0, hour: 9, minute: 30, type: 'call' },
+    { offset: 0, hour: 13, minute: 0, type: 'visit' },
+    { offset: 0, hour: 16, minute: 30, type: 'meeting' },
+  );
+  for (const person of b.people.filter((p) => p.role === 'kam' || p.role === 'senior_kam')) {
+    const theirs = accounts.filter((a) => a.ownerKey === person.key && a.status !== 'lost' && a.tier !== 'regular');
+    if (!theirs.length) continue;
+    for (const slot of slots) {
+      const day = new Date(Date.parse(`${today}T00:00:00Z`) + slot.offset * DAY).toISOString().slice(0, 10);
+      if (new Date(`${day}T00:00:00Z`).getUTCDay() % 6 === 0) continue;
+      const a = rng.pick(theirs);
+      const at = b.cal.moment(day, slot.hour, slot.minute);
+      const done = at.getTime() + 3_600_000 < now;
+      const planned = new Date(at.getTime() - rng.int(2, 6) * DAY);
+      // the account's last contact stays its latest done interaction
+      const last = a.row.lastContactAt as Date | null | undefined;
+      if (done && (!last || last < at)) a.row.lastContactAt = at;
+      b.rows.interactions.push({
+        id: rng.uuid(),
+        externalId: null,
+        accountId: a.id,
+        userId: person.id,
+        type: slot.type,
+        status: done ? 'done' : 'planned',
+        occurredAt: at,
+        subject: weekSubjects[a.lang][slot.type],
+        outcome: done ? rng.pick(weekOutcomes[a.lang]) : null,
+        createdAt: planned,
+        updatedAt: done ? at : planned,
+        origin: 'plan',
+        plannedFor: at,
+        durationMinutes: defaultDurationMinutes(slot.type),
+        cancelReason: null,
+        completedAt: done ? new Date(at.getTime() + 3_600_000) : null,
+      });
+    }
   }
 }
 
