@@ -1,11 +1,10 @@
-import { and, eq, isNull, notInArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db } from '../../core/db/database.js';
 import type { Executor } from '../../core/db/tx.js';
 import { startPeriodic } from '../../core/jobs/periodic.js';
-import { accounts } from '../accounts/accounts.schema.js';
 import { loadBusinessCalendar } from '../company/business-calendar.service.js';
-import { notify } from '../notifications/notifications.service.js';
+import { notify, notifyMany } from '../notifications/notifications.service.js';
 import { users } from '../users/users.schema.js';
 import { pausesOf, warningAt } from './complaints.clock.js';
 import { complaints } from './complaints.schema.js';
@@ -31,54 +30,58 @@ export interface EscalationResult {
 
 const open = notInArray(complaints.status, ['resolved', 'closed']);
 
-const breachColumns = {
-  response: { due: complaints.responseDueAt, at: complaints.responseBreachedAt, column: 'response_breached_at' },
-  resolution: { due: complaints.resolutionDueAt, at: complaints.resolutionBreachedAt, column: 'resolution_breached_at' },
-  legal: { due: complaints.legalDueAt, at: complaints.legalBreachedAt, column: 'legal_breached_at' },
-} as const;
+const breachColumn = { response: 'response', resolution: 'resolution', legal: 'legal' } as const;
 
-/** Whom a breach is reported to: the handler, their manager (the senior KAM), every head. */
-async function escalationTargets(tx: Executor, handlerId: string | null): Promise<string[]> {
+/** The managers (senior KAMs) of handlers, and every head: whom a breach is reported to besides the handler. */
+async function escalationChain(tx: Executor, handlerIds: string[]): Promise<{ heads: string[]; managerOf: Map<string, string> }> {
   const heads = await tx
     .select({ id: users.id })
     .from(users)
     .where(and(eq(users.role, 'head'), isNull(users.disabledAt)));
-  const ids = new Set(heads.map((h) => h.id));
-  if (handlerId) {
-    ids.add(handlerId);
-    const [h] = await tx.select({ managerId: users.managerId }).from(users).where(eq(users.id, handlerId));
-    if (h?.managerId) ids.add(h.managerId);
-  }
-  return [...ids];
+  const managers = handlerIds.length
+    ? await tx.select({ id: users.id, managerId: users.managerId }).from(users).where(inArray(users.id, handlerIds))
+    : [];
+  return {
+    heads: heads.map((h) => h.id),
+    managerOf: new Map(managers.filter((m) => m.managerId).map((m) => [m.id, m.managerId as string])),
+  };
 }
 
+/** One batch of breaches of a clock: the rows, their events and notices in one transaction. */
 async function breach(db: Db, clock: Clock, now: Date): Promise<number> {
-  const c = breachColumns[clock];
+  const due = sql.raw(`${breachColumn[clock]}_due_at`);
+  const at = sql.raw(`${breachColumn[clock]}_breached_at`);
   return db.transaction(async (tx) => {
-    const rows = await tx
-      .update(complaints)
-      .set({ [clock === 'response' ? 'responseBreachedAt' : clock === 'resolution' ? 'resolutionBreachedAt' : 'legalBreachedAt']: now })
-      .where(
-        and(
-          sql`${complaints.id} IN (SELECT id FROM complaints WHERE ${c.due} <= ${now} AND ${c.at} IS NULL
-                AND status NOT IN ('resolved', 'closed') AND paused_since IS NULL
-                ORDER BY ${c.due} LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)`,
-          isNull(c.at),
-        ),
-      )
-      .returning({ id: complaints.id, reference: complaints.reference, handlerId: complaints.handlerId, accountId: complaints.accountId });
-    for (const r of rows) {
-      await addEvent(tx, r.id, 'breached', null, { clock });
-      const [account] = await tx.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, r.accountId));
-      for (const userId of await escalationTargets(tx, r.handlerId))
-        await notify(tx, {
-          userId,
-          kind: 'complaint_breach',
-          payload: { complaintId: r.id, reference: r.reference, clock, accountName: account?.name ?? '' },
-          link: `/service?complaint=${r.id}`,
-          dedupeKey: `complaint_breach:${r.id}:${clock}:${userId}`,
-        });
-    }
+    const { rows } = await tx.execute<{ id: string; reference: string; handler_id: string | null; account_name: string }>(sql`
+      UPDATE complaints c SET ${at} = ${now}
+      FROM accounts a
+      WHERE a.id = c.account_id AND c.${at} IS NULL
+        AND c.id IN (SELECT id FROM complaints WHERE ${due} <= ${now} AND ${at} IS NULL
+                       AND status NOT IN ('resolved', 'closed') AND paused_since IS NULL
+                     ORDER BY ${due} LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
+      RETURNING c.id, c.reference, c.handler_id, a.name AS account_name`);
+    if (!rows.length) return 0;
+    await tx.execute(sql`
+      INSERT INTO complaint_events (complaint_id, kind, data, created_at)
+      SELECT id, 'breached', jsonb_build_object('clock', ${clock}::text), clock_timestamp()
+      FROM unnest(${sql.param(rows.map((r) => r.id))}::uuid[]) AS id`);
+    const chain = await escalationChain(tx, [...new Set(rows.flatMap((r) => (r.handler_id ? [r.handler_id] : [])))]);
+    const notices = rows.flatMap((r) => {
+      const to = new Set(chain.heads);
+      if (r.handler_id) {
+        to.add(r.handler_id);
+        const manager = chain.managerOf.get(r.handler_id);
+        if (manager) to.add(manager);
+      }
+      return [...to].map((userId) => ({
+        userId,
+        kind: 'complaint_breach' as const,
+        payload: { complaintId: r.id, reference: r.reference, clock, accountName: r.account_name },
+        link: `/service?complaint=${r.id}`,
+        dedupeKey: `complaint_breach:${r.id}:${clock}:${userId}`,
+      }));
+    });
+    await notifyMany(tx, notices);
     return rows.length;
   });
 }

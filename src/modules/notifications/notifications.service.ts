@@ -16,7 +16,7 @@ import type {
   UnreadCount,
 } from './notifications.contracts.js';
 import { mentionNameOf, parseMentions } from './notifications.rules.js';
-import { notifications } from './notifications.schema.js';
+import { notifications, notificationSettings } from './notifications.schema.js';
 
 export interface NewNotification {
   userId: string;
@@ -44,6 +44,31 @@ export async function notify(db: Executor, n: NewNotification): Promise<boolean>
   // and by e-mail, when the reader asked for this kind so (H5)
   if (created) await mailNotification(db, { id: created.id, userId: n.userId, kind: n.kind, payload: n.payload, link: n.link });
   return !!created;
+}
+
+/**
+ * notify() for many at once (escalation sweeps): one query for the readers' settings, one insert,
+ * e-mail only for those who asked for the kind by e-mail. Answers how many were created.
+ */
+export async function notifyMany(db: Executor, list: NewNotification[]): Promise<number> {
+  if (!list.length) return 0;
+  const userIds = [...new Set(list.map((n) => n.userId))];
+  const settings = await db
+    .select({ userId: notificationSettings.userId, muted: notificationSettings.muted, emailKinds: notificationSettings.emailKinds })
+    .from(notificationSettings)
+    .where(inArray(notificationSettings.userId, userIds));
+  const of = new Map(settings.map((s) => [s.userId, s]));
+  const wanted = list.filter((n) => !of.get(n.userId)?.muted.includes(n.kind));
+  if (!wanted.length) return 0;
+  const created = await db
+    .insert(notifications)
+    .values(wanted.map((n) => ({ userId: n.userId, kind: n.kind, payload: n.payload, link: n.link, dedupeKey: n.dedupeKey ?? null })))
+    .onConflictDoNothing({ target: notifications.dedupeKey })
+    .returning();
+  for (const c of created)
+    if (of.get(c.userId)?.emailKinds.includes(c.kind))
+      await mailNotification(db, { id: c.id, userId: c.userId, kind: c.kind, payload: c.payload, link: c.link });
+  return created.length;
 }
 
 const toNotification = (r: typeof notifications.$inferSelect): Notification => ({
