@@ -79,6 +79,9 @@ describe('suggest my week', () => {
   it('works Monday to Friday of the week of any of its days', () => {
     expect(workingDaysOfWeek('2026-12-03')).toEqual(['2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04']);
     expect(workingDaysOfWeek('2026-12-06')).toEqual(days);
+    // the company calendar decides: 4 November 2026 is a holiday, a Saturday may be a working day
+    const works = (day: string, weekday: number) => (day === '2026-11-07' ? true : day !== '2026-11-04' && weekday <= 5);
+    expect(workingDaysOfWeek('2026-11-02', works)).toEqual(['2026-11-02', '2026-11-03', '2026-11-05', '2026-11-06', '2026-11-07']);
   });
 
   it('spreads visits over the days, most urgent first on the earliest day', () => {

@@ -178,11 +178,17 @@ export function daysBetween(fromDay: string, toDay: string): number {
   return Math.round((Date.parse(`${toDay}T00:00:00Z`) - Date.parse(`${fromDay}T00:00:00Z`)) / DAY);
 }
 
-/** The weekdays (Monday to Friday) of the week starting on weekStart (any day: its Monday is used). */
-export function workingDaysOfWeek(weekStart: string): string[] {
+/**
+ * The working days of the week of `weekStart` (any day of it: its Monday is used): the days the
+ * company calendar works (`works`), Monday to Friday when none is given.
+ */
+export function workingDaysOfWeek(weekStart: string, works: (day: string, isoWeekday: number) => boolean = (_d, w) => w <= 5): string[] {
   const d = new Date(`${weekStart}T00:00:00Z`);
   const monday = new Date(d.getTime() - ((d.getUTCDay() + 6) % 7) * DAY);
-  return [0, 1, 2, 3, 4].map((i) => new Date(monday.getTime() + i * DAY).toISOString().slice(0, 10));
+  return [0, 1, 2, 3, 4, 5, 6]
+    .map((i) => ({ day: new Date(monday.getTime() + i * DAY).toISOString().slice(0, 10), weekday: i + 1 }))
+    .filter((x) => works(x.day, x.weekday))
+    .map((x) => x.day);
 }
 
 /** done ÷ (planned − upcoming) in percent with one decimal; null when nothing was due yet. */

@@ -5,6 +5,7 @@ import { AppError, notFound } from '../../core/errors.js';
 import { type Actor, assertCan, can, selvesOf } from '../../core/policy/policy.js';
 import { accounts } from '../accounts/accounts.schema.js';
 import { visibleAccountsSql } from '../accounts/accounts.scope.js';
+import { loadBusinessCalendar } from '../company/business-calendar.service.js';
 import { findCompany } from '../company/company.service.js';
 import { nextDay, zonedInstant } from '../company/zoned-time.js';
 import { openComplaintCounts } from '../complaints/complaints.service.js';
@@ -226,7 +227,12 @@ export async function suggest(ctx: Ctx, weekStart: string, userId: string | unde
   const owner = await planOwner(ctx, userId);
   const now = new Date();
   const zone = await zoneOf(ctx);
-  const days = workingDaysOfWeek(weekStart);
+  // holidays off, working weekends on: the company calendar (the same one the SLA clocks use)
+  const cal = await loadBusinessCalendar(ctx.db);
+  const days = workingDaysOfWeek(weekStart, (day, weekday) => {
+    const kind = cal.days.get(day);
+    return kind === 'working' || (kind !== 'holiday' && cal.hours.has(weekday));
+  });
   const first = days[0] ?? weekStart;
   const last = days[days.length - 1] ?? weekStart;
   const [{ due }, busyRows] = await Promise.all([
