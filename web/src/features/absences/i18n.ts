@@ -76,7 +76,7 @@ export const absencesRu = {
   emptyTitle: 'Отсутствий нет',
   emptyText: 'Здесь появятся отсутствия, которые вы отметили или в которых замещаете коллегу.',
   dates: '{{from}} – {{to}}',
-  bannerCovering: 'Вы замещаете сотрудника {{name}} до {{date}}: у вас его доступ и его клиенты.',
+  bannerCovering: 'Замещение до {{date}}: {{name}}. Вам доступны клиенты, задачи и очередь этого сотрудника.',
   bannerCoveredBy: 'Вы отсутствуете до {{date}}. Вас замещает {{name}}.',
   bannerManage: 'Отсутствия',
 } satisfies DeepString<typeof absencesEn>;
