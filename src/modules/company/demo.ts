@@ -7,6 +7,7 @@ import { hashPassword } from '../auth/secrets.js';
 import { users } from '../users/users.schema.js';
 import { company } from './company.schema.js';
 import { buildDemo } from './demo/build.js';
+import { seedServiceDesk } from './demo/service-desk.js';
 import { writeDemoRows } from './demo/write.js';
 
 /** Every demo user signs in with this password (shown on the sign-in page of a demo installation). */
@@ -109,6 +110,8 @@ export async function loadDemo(ctx: Ctx): Promise<void> {
     };
     await recordAudit(ctx, { action: 'company.demo_loaded', entity: 'company', entityId: '1', after }, tx);
   });
+  // the service desk runs its clocks on the committed history, as `grove serve` would
+  await seedServiceDesk(ctx.db, demoEmail);
 }
 
 export function demoInfo() {

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../core/db/tx.js';
 import type { AccountTier } from '../accounts/accounts.contracts.js';
 import { type BusinessCalendar, businessDeadline, elapsedBusinessMinutes, type Pause, targetMinutes } from '../company/business-clock.js';
@@ -40,6 +40,19 @@ export async function pausesOf(tx: Executor, complaintId: string): Promise<Pause
     .where(eq(complaintPauses.complaintId, complaintId))
     .orderBy(asc(complaintPauses.startedAt));
   return rows.map((p) => ({ start: p.startedAt, end: p.endedAt }));
+}
+
+/** The pauses of many complaints in one query. */
+export async function pausesOfMany(tx: Executor, complaintIds: string[]): Promise<Map<string, Pause[]>> {
+  const out = new Map<string, Pause[]>();
+  if (!complaintIds.length) return out;
+  const rows = await tx
+    .select()
+    .from(complaintPauses)
+    .where(inArray(complaintPauses.complaintId, complaintIds))
+    .orderBy(asc(complaintPauses.startedAt));
+  for (const p of rows) out.set(p.complaintId, [...(out.get(p.complaintId) ?? []), { start: p.startedAt, end: p.endedAt }]);
+  return out;
 }
 
 export interface ClockState {

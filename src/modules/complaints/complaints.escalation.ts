@@ -6,7 +6,7 @@ import { startPeriodic } from '../../core/jobs/periodic.js';
 import { loadBusinessCalendar } from '../company/business-calendar.service.js';
 import { notify, notifyMany } from '../notifications/notifications.service.js';
 import { users } from '../users/users.schema.js';
-import { pausesOf, warningAt } from './complaints.clock.js';
+import { pausesOfMany, warningAt } from './complaints.clock.js';
 import { complaints } from './complaints.schema.js';
 import { addEvent } from './complaints.workflow.js';
 
@@ -102,9 +102,13 @@ async function warn(db: Db, now: Date): Promise<number> {
     .limit(5_000);
   if (!candidates.length) return 0;
   const cal = await loadBusinessCalendar(db);
+  const pausesByComplaint = await pausesOfMany(
+    db,
+    candidates.map((c) => c.id),
+  );
   let warned = 0;
   for (const c of candidates) {
-    const pauses = await pausesOf(db, c.id);
+    const pauses = pausesByComplaint.get(c.id) ?? [];
     for (const clock of ['response', 'resolution'] as const) {
       const target = clock === 'response' ? c.responseTargetMinutes : c.resolutionTargetMinutes;
       const due = clock === 'response' ? c.responseDueAt : c.resolutionDueAt;

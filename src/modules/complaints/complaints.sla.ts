@@ -6,7 +6,7 @@ import { visibleAccountsSql } from '../accounts/accounts.scope.js';
 import { findCompany, setLegalClaimDays } from '../company/company.service.js';
 import { dayRange } from '../company/calendar.js';
 import type { SlaSettings, SlaSummary } from './complaint-workflow.contracts.js';
-import { complaints, slaTargets } from './complaints.schema.js';
+import { slaTargets } from './complaints.schema.js';
 
 /** SLA settings (head, admin) and the SLA dashboard: compliance, breaches, causes that come back (D1). */
 

@@ -485,7 +485,6 @@ export async function getComplaintDetail(ctx: Ctx, id: string): Promise<Complain
       data: e.e.data,
       createdAt: e.e.createdAt.toISOString(),
     })),
-    canWork:
-      (a.role !== 'executive' || a.actingFor.length > 0) && (await mayWork(ctx, a, c.handlerId)) && c.status !== 'closed' ? true : false,
+    canWork: c.status !== 'closed' && (await mayWork(ctx, a, c.handlerId)),
   };
 }
