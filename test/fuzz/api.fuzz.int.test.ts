@@ -88,7 +88,8 @@ describe('API fuzz', () => {
         { numRuns: RUNS },
       );
     }
-  });
+    // every route × RUNS requests: minutes on a busy 2-CPU machine as the API grows
+  }, 300_000);
 });
 
 function safeJson(v: unknown): string {
