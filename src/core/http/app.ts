@@ -31,6 +31,7 @@ import { registerRequestRoutes } from '../../modules/requests/requests.routes.js
 import { registerCalendarFeedRoutes } from '../../modules/calendar-feeds/calendar-feeds.routes.js';
 import { registerNotificationRoutes } from '../../modules/notifications/notifications.routes.js';
 import { registerMailRoutes } from '../../modules/mail/mail.routes.js';
+import { registerActRoutes } from '../../modules/acts/acts.routes.js';
 import { registerAuthRoutes } from '../../modules/auth/auth.routes.js';
 import { registerMeRoutes } from '../../modules/auth/me.routes.js';
 import { registerCompanyRoutes } from '../../modules/company/company.routes.js';
@@ -168,6 +169,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: FastifyBaseLogger
     registerCalendarFeedRoutes(a, deps);
     registerNotificationRoutes(a);
     registerMailRoutes(a, deps);
+    registerActRoutes(a);
     registerImportRoutes(a, deps);
     a.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () => app.swagger());
   });

@@ -19,6 +19,7 @@ import { requestAccessRows } from '../../modules/requests/requests.access.js';
 import { calendarFeedAccessRows } from '../../modules/calendar-feeds/calendar-feeds.access.js';
 import { notificationAccessRows } from '../../modules/notifications/notifications.access.js';
 import { mailAccessRows } from '../../modules/mail/mail.access.js';
+import { actAccessRows } from '../../modules/acts/acts.access.js';
 import { type MatrixRow, NIL, only, signedInOnly, seesAll, type Who } from './matrix-kit.js';
 
 export { everyone, type MatrixRow, type Who } from './matrix-kit.js';
@@ -142,6 +143,7 @@ export const accessMatrix: MatrixRow[] = [
   ...calendarFeedAccessRows,
   ...notificationAccessRows,
   ...mailAccessRows,
+  ...actAccessRows,
   ...importAccessRows,
   ...kpiAccessRows,
   ...kpiExportAccessRows,

@@ -113,7 +113,8 @@ async function warn(db: Db, now: Date): Promise<number> {
       const target = clock === 'response' ? c.responseTargetMinutes : c.resolutionTargetMinutes;
       const due = clock === 'response' ? c.responseDueAt : c.resolutionDueAt;
       const already = clock === 'response' ? c.responseWarnedAt : c.resolutionWarnedAt;
-      if (!target || !due || already) continue;
+      // past the deadline the breach speaks; a warning after it would only confuse
+      if (!target || !due || already || due <= now) continue;
       const at = warningAt(cal, c.receivedAt, target, pauses);
       if (!at || at > now) continue;
       warned += await db.transaction(async (tx) => {

@@ -6,6 +6,7 @@ import { type EntityImporter, type ImportEnv, type Issue, type ParsedRow, type P
 import type { RowAction } from '../imports/imports.contracts.js';
 import { distinctStrings } from '../imports/lookups.js';
 import { returnReasons } from './orders.contracts.js';
+import { type ReturnToBook, refreshReturnDays, upsertReturns } from './returns.service.js';
 
 /**
  * returns (import-format.md): goods sent back from a confirmed order line. The returns of a line, stored
@@ -158,21 +159,9 @@ async function planReturns(tx: Tx, rows: ParsedRow[], env: ImportEnv): Promise<P
 
 async function applyReturns(tx: Tx, changed: Changed[], days: string[], env: ImportEnv): Promise<void> {
   for (let i = 0; i < changed.length; i += BATCH) {
-    const batch = JSON.stringify(changed.slice(i, i + BATCH));
-    // the account comes from the line; the owner is the account's owner on the return date (kpi.md)
-    await tx.execute(sql`
-      INSERT INTO order_returns (return_id, order_id, line_no, account_id, return_date, quantity, reason, owner_id)
-      SELECT r.return_id, r.order_id, r.line_no, l.account_id, r.return_date, r.quantity, r.reason,
-             kpi_owner_on(l.account_id, r.return_date)
-      FROM jsonb_to_recordset(${batch}::jsonb) AS r(
-        return_id text, order_id text, line_no integer, return_date date, quantity numeric, reason return_reason)
-      JOIN order_lines l ON l.order_id = r.order_id AND l.line_no = r.line_no
-      ON CONFLICT (return_id) DO UPDATE SET
-        order_id = excluded.order_id, line_no = excluded.line_no, account_id = excluded.account_id,
-        return_date = excluded.return_date, quantity = excluded.quantity, reason = excluded.reason,
-        owner_id = excluded.owner_id, updated_at = now()`);
+    await upsertReturns(tx, changed.slice(i, i + BATCH) as ReturnToBook[]);
     env.progress(Math.min(i + BATCH, changed.length), changed.length);
   }
   // revenue and margin of every day a return left or joined, exact again (kpi.md)
-  if (days.length) await tx.execute(sql`SELECT kpi_refresh_days(${sql.param(days)}::date[])`);
+  await refreshReturnDays(tx, days);
 }

@@ -8,7 +8,9 @@ import {
   IconChartBar,
   IconChartLine,
   IconChecklist,
+  IconFileAlert,
   IconFileImport,
+  IconGauge,
   IconHome,
   IconLifebuoy,
   IconListDetails,
@@ -32,6 +34,7 @@ export interface NavItem {
     | '/plan'
     | '/settings/cadences'
     | '/service'
+    | '/acts'
     | '/tasks'
     | '/requests'
     | '/settings/users'
@@ -40,6 +43,7 @@ export interface NavItem {
     | '/settings/mail'
     | '/settings/calendar'
     | '/settings/scoring'
+    | '/settings/sla'
     | '/settings/imports';
   labelKey:
     | 'nav.salesPlans'
@@ -47,6 +51,7 @@ export interface NavItem {
     | 'nav.plan'
     | 'nav.cadences'
     | 'nav.service'
+    | 'nav.acts'
     | 'nav.tasks'
     | 'nav.requests'
     | 'nav.home'
@@ -59,6 +64,7 @@ export interface NavItem {
     | 'nav.mail'
     | 'nav.workCalendar'
     | 'nav.scoring'
+    | 'nav.sla'
     | 'nav.imports';
   icon: Icon;
   /** any of these permissions shows the item; none listed: everyone */
@@ -73,6 +79,7 @@ export const mainItems: NavItem[] = [
   { to: '/plan', labelKey: 'nav.plan', icon: IconCalendar, anyOf: ['plan.read'] },
   { to: '/interactions', labelKey: 'nav.interactions', icon: IconMessages, anyOf: ['interactions.read'] },
   { to: '/service', labelKey: 'nav.service', icon: IconLifebuoy, anyOf: ['complaints.read'] },
+  { to: '/acts', labelKey: 'nav.acts', icon: IconFileAlert, anyOf: ['complaints.read'] },
   { to: '/requests', labelKey: 'nav.requests', icon: IconSend, anyOf: ['interactions.write'], roles: ['department'] },
   { to: '/tasks', labelKey: 'nav.tasks', icon: IconChecklist },
   { to: '/competitors', labelKey: 'nav.competitors', icon: IconSwords, anyOf: ['competitors.read'] },
@@ -88,6 +95,7 @@ export const settingsItems: NavItem[] = [
   { to: '/settings/calendar', labelKey: 'nav.workCalendar', icon: IconCalendarEvent, anyOf: ['company.manage'] },
   { to: '/settings/scoring', labelKey: 'nav.scoring', icon: IconChartBar, anyOf: ['accounts.retier'] },
   { to: '/settings/cadences', labelKey: 'nav.cadences', icon: IconCalendarCog, anyOf: ['plan.configure'] },
+  { to: '/settings/sla', labelKey: 'nav.sla', icon: IconGauge, anyOf: ['sla.configure'] },
   { to: '/settings/imports', labelKey: 'nav.imports', icon: IconFileImport, anyOf: ['imports.run'] },
 ];
 

@@ -11,7 +11,12 @@ import { validatePlansSearch } from '../features/targets/search';
 import { InteractionsPage } from '../features/interactions/InteractionsPage';
 import { validateInteractionsSearch, validateServiceSearch } from '../features/interactions/search';
 import { ServicePage } from '../features/complaints/ServicePage';
+import { SlaSettingsPage } from '../features/complaints/SlaSettingsPage';
+import { SurveyPage } from '../features/complaints/SurveyPage';
 import { TasksPage } from '../features/tasks/TasksPage';
+import { ActPage } from '../features/acts/ActPage';
+import { ActsPage } from '../features/acts/ActsPage';
+import { validateActsSearch } from '../features/acts/search';
 import { RequestsPage } from '../features/requests/RequestsPage';
 import { CadencesPage } from '../features/plan/CadencesPage';
 import { PlanPage } from '../features/plan/PlanPage';
@@ -39,6 +44,8 @@ const rootRoute = createRootRoute({
 const setupRoute = createRoute({ getParentRoute: () => rootRoute, path: '/setup', component: SetupPage });
 const signInRoute = createRoute({ getParentRoute: () => rootRoute, path: '/signin', component: SignInPage });
 export const inviteRoute = createRoute({ getParentRoute: () => rootRoute, path: '/invite/$token', component: InvitePage });
+/** The client's satisfaction survey: public, outside the signed-in shell (the link's secret is the credential). */
+export const surveyRoute = createRoute({ getParentRoute: () => rootRoute, path: '/survey/$token', component: SurveyPage });
 
 /** Everything below needs a signed-in user (and two-factor enrolment where the role requires it). */
 const appRoute = createRoute({ getParentRoute: () => rootRoute, id: 'app', component: AppGate });
@@ -94,6 +101,13 @@ const tasksRoute = createRoute({
   // ?task=<id> opens that task (links of notifications)
   validateSearch: (search: Record<string, unknown>): { task?: string } => (typeof search.task === 'string' ? { task: search.task } : {}),
 });
+const actsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/acts',
+  component: ActsPage,
+  validateSearch: validateActsSearch,
+});
+const actRoute = createRoute({ getParentRoute: () => appRoute, path: '/acts/$actId', component: ActPage });
 const requestsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/requests',
@@ -104,6 +118,7 @@ const requestsRoute = createRoute({
 });
 const planRoute = createRoute({ getParentRoute: () => appRoute, path: '/plan', component: PlanPage });
 const cadencesRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings/cadences', component: CadencesPage });
+const slaSettingsRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings/sla', component: SlaSettingsPage });
 export const kpiRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/kpi',
@@ -115,6 +130,7 @@ const routeTree = rootRoute.addChildren([
   setupRoute,
   signInRoute,
   inviteRoute,
+  surveyRoute,
   appRoute.addChildren([
     homeRoute,
     profileRoute,
@@ -133,9 +149,12 @@ const routeTree = rootRoute.addChildren([
     interactionsRoute,
     serviceRoute,
     tasksRoute,
+    actsRoute,
+    actRoute,
     requestsRoute,
     planRoute,
     cadencesRoute,
+    slaSettingsRoute,
     kpiRoute,
   ]),
 ]);

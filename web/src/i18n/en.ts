@@ -10,6 +10,7 @@ import { commercialEn } from '../features/commercial/i18n';
 import { interactionsEn } from '../features/interactions/i18n';
 import { serviceEn } from '../features/complaints/i18n';
 import { tasksEn } from '../features/tasks/i18n';
+import { actsEn } from '../features/acts/i18n';
 import { requestsEn } from '../features/requests/i18n';
 import { notificationsEn } from '../features/notifications/i18n';
 import { mailEn } from '../features/mail/i18n';
@@ -55,12 +56,14 @@ export const en = {
     plan: 'Plan',
     cadences: 'Cadences and checklists',
     service: 'Service',
+    acts: 'Acts',
     tasks: 'Tasks',
     requests: 'Requests',
     accounts: 'Accounts',
     competitors: 'Competitors',
     kpi: 'KPIs',
     scoring: 'Key-account scoring',
+    sla: 'Complaint SLA',
     imports: 'Imports',
     home: 'Home',
     settings: 'Settings',
@@ -348,6 +351,7 @@ export const en = {
   interactions: interactionsEn,
   service: serviceEn,
   tasks: tasksEn,
+  acts: actsEn,
   requests: requestsEn,
   notifications: notificationsEn,
   mail: mailEn,

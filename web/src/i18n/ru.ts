@@ -11,6 +11,7 @@ import { commercialRu } from '../features/commercial/i18n';
 import { interactionsRu } from '../features/interactions/i18n';
 import { serviceRu } from '../features/complaints/i18n';
 import { tasksRu } from '../features/tasks/i18n';
+import { actsRu } from '../features/acts/i18n';
 import { requestsRu } from '../features/requests/i18n';
 import { notificationsRu } from '../features/notifications/i18n';
 import { mailRu } from '../features/mail/i18n';
@@ -56,12 +57,14 @@ export const ru = {
     plan: 'План',
     cadences: 'Частота контактов',
     service: 'Сервис',
+    acts: 'Акты',
     tasks: 'Задачи',
     requests: 'Запросы',
     accounts: 'Клиенты',
     competitors: 'Конкуренты',
     kpi: 'KPI',
     scoring: 'Оценка ключевых клиентов',
+    sla: 'SLA по жалобам',
     imports: 'Импорт данных',
     home: 'Главная',
     settings: 'Настройки',
@@ -350,6 +353,7 @@ export const ru = {
   interactions: interactionsRu,
   service: serviceRu,
   tasks: tasksRu,
+  acts: actsRu,
   requests: requestsRu,
   notifications: notificationsRu,
   mail: mailRu,

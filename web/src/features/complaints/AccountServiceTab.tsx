@@ -1,8 +1,9 @@
-import { Anchor, Card, Group, Stack } from '@mantine/core';
-import { IconArrowRight, IconMessages, IconMoodSad } from '@tabler/icons-react';
+import { Anchor, Button, Card, Group, Stack } from '@mantine/core';
+import { IconArrowRight, IconMessages, IconMoodSad, IconPlus, IconSend } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { can, useCurrentUser } from '../../app/session';
 import { CardTitle } from '../../ui/CardTitle';
 import { Empty } from '../../ui/Empty';
 import { TableFooter } from '../../ui/TableFooter';
@@ -13,12 +14,18 @@ import { useInteractions } from '../interactions/interactionsApi';
 import { ComplaintDrawer } from './ComplaintDrawer';
 import { ComplaintsTable } from './ComplaintsTable';
 import { useComplaints } from './complaintsApi';
+import { NewComplaintDrawer } from './NewComplaintDrawer';
+import { SendSurveyModal } from './SendSurveyModal';
 
 const LIMIT = 5;
 
 /** The account's service tab: its complaints and its recent interactions, each with a way to the full list. */
 export function AccountServiceTab({ account }: { account: Account }) {
   const { t } = useTranslation();
+  const me = useCurrentUser();
+  const canWrite = can(me, 'complaints.write');
+  const [surveying, setSurveying] = useState(false);
+  const [creating, setCreating] = useState(false);
   const [complaintOffset, setComplaintOffset] = useState(0);
   const [interactionOffset, setInteractionOffset] = useState(0);
   const [complaint, setComplaint] = useState<string | null>(null);
@@ -28,6 +35,21 @@ export function AccountServiceTab({ account }: { account: Account }) {
 
   return (
     <Stack gap="md" data-testid="service-tab">
+      {canWrite && (
+        <Group justify="flex-end" gap="xs">
+          <Link to="/acts" search={{ account: account.id }} data-testid="account-acts">
+            <Button variant="default" component="span">
+              {t('nav.acts')}
+            </Button>
+          </Link>
+          <Button variant="default" leftSection={<IconSend size={15} />} onClick={() => setSurveying(true)} data-testid="send-survey">
+            {t('service.surveys.send')}
+          </Button>
+          <Button leftSection={<IconPlus size={15} />} onClick={() => setCreating(true)}>
+            {t('service.list.newComplaint')}
+          </Button>
+        </Group>
+      )}
       <ListCard
         title={t('service.account.complaints')}
         subtitle={t('service.account.complaintsSubtitle')}
@@ -59,6 +81,16 @@ export function AccountServiceTab({ account }: { account: Account }) {
         <InteractionsTable items={interactions.data?.items} onOpen={setInteraction} withAccount={false} />
       </ListCard>
       <ComplaintDrawer id={complaint} onClose={() => setComplaint(null)} />
+      <SendSurveyModal accountId={account.id} opened={surveying} onClose={() => setSurveying(false)} />
+      <NewComplaintDrawer
+        opened={creating}
+        onClose={() => setCreating(false)}
+        accountId={account.id}
+        onCreated={(c) => {
+          setCreating(false);
+          setComplaint(c.id);
+        }}
+      />
       <InteractionDrawer id={interaction} onClose={() => setInteraction(null)} />
     </Stack>
   );

@@ -1,4 +1,4 @@
-import { complaintSeverities } from '../../../../src/modules/complaints/complaints.contracts';
+import { complaintSeverities, complaintStatuses } from '../../../../src/modules/complaints/complaints.contracts';
 import { interactionStatuses, interactionTypes } from '../../../../src/modules/interactions/interactions.contracts';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -40,6 +40,14 @@ export interface ServiceSearch {
   to?: string;
   /** the complaint open in the drawer */
   open?: string;
+  /** the complaint open in the drawer (links of notifications) */
+  complaint?: string;
+  /** the complaint status (`status` is the interactions' own) */
+  stage?: (typeof complaintStatuses)[number];
+  mine?: 'true';
+  breached?: 'true';
+  /** the SLA dashboard instead of the list (`tab` is the account page's) */
+  view?: 'sla';
 }
 
 export function validateServiceSearch(s: Record<string, unknown>): ServiceSearch {
@@ -51,5 +59,10 @@ export function validateServiceSearch(s: Record<string, unknown>): ServiceSearch
     from: date(s.from),
     to: date(s.to),
     open: id(s.open),
+    complaint: id(s.complaint),
+    stage: pick(s.stage, complaintStatuses),
+    mine: pick(s.mine, ['true'] as const),
+    breached: pick(s.breached, ['true'] as const),
+    view: pick(s.view, ['sla'] as const),
   });
 }
