@@ -42,6 +42,8 @@ describe('calendar feed on the profile (C3)', () => {
     await page.goto(server.url);
     await signIn(page, KIM.email, PASSWORD);
     await page.goto(`${server.url}/profile`);
+    // the profile is a long page of sections: give a busy machine time to render it
+    await page.getByTestId('create-calendar-feed').waitFor({ timeout: 30_000 });
     await page.getByTestId('create-calendar-feed').click();
     const dialog = page.getByRole('dialog');
     await expect.poll(() => dialog.textContent()).toContain('shown only once');
