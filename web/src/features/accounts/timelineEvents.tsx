@@ -24,7 +24,9 @@ import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../app/session';
 import { formatDate, formatDateTime, formatMoney } from '../../i18n/format';
 import { accountStoryFields } from '../../../../src/modules/accounts/accounts.contracts';
+import { actKinds } from '../../../../src/modules/acts/acts.contracts';
 import { complaintSeverities } from '../../../../src/modules/complaints/complaints.contracts';
+import { requestDepartments } from '../../../../src/modules/requests/requests.contracts';
 import { interactionStatuses, interactionTypes } from '../../../../src/modules/interactions/interactions.contracts';
 import type { Account, TimelineEvent } from './accountsApi';
 import { formatWhen } from './format';
@@ -38,7 +40,7 @@ export const timelineGroups = {
   plan: ['plan.*'],
   competitors: ['competitor.*'],
   interactions: ['interaction.*'],
-  complaints: ['complaint.*'],
+  complaints: ['complaint.*', 'request.*', 'act.*'],
   tasks: ['task.*'],
 } as const satisfies Record<string, readonly string[]>;
 export type TimelineGroup = keyof typeof timelineGroups;
@@ -333,6 +335,45 @@ function render(e: TimelineEvent, c: Ctx): Rendered {
             {[str(d.title), due ? t('accounts.timeline.taskDue', { date: day(due, c.lang) }) : null].filter(Boolean).join(' · ')}
           </Text>
         ),
+      };
+    }
+    case 'complaint.resolved':
+      return {
+        icon: IconChecklist,
+        color: 'teal',
+        sentence: t('accounts.timeline.complaintResolved', { actor, reference: str(d.complaintId) ?? '—' }),
+        body: str(d.rootCause) ? (
+          <Text size="sm" c="dimmed">
+            {t('accounts.timeline.rootCause', { cause: str(d.rootCause) })}
+          </Text>
+        ) : undefined,
+      };
+    case 'request.raised':
+    case 'request.done': {
+      const department = oneOfKeys(d.department, requestDepartments);
+      return {
+        icon: IconClipboardText,
+        color: e.kind === 'request.done' ? 'teal' : 'blue',
+        sentence: t(e.kind === 'request.done' ? 'accounts.timeline.requestDone' : 'accounts.timeline.requestRaised', {
+          actor,
+          reference: str(d.reference) ?? '—',
+          department: department ? t(`requests.departments.${department}`) : String(d.department ?? '—'),
+        }),
+        body: str(d.title) ? <Text size="sm">{str(d.title)}</Text> : undefined,
+      };
+    }
+    case 'act.recorded':
+    case 'act.signed': {
+      const kind = oneOfKeys(d.kind, actKinds);
+      return {
+        icon: IconClipboardText,
+        color: e.kind === 'act.signed' ? 'orange' : 'gray',
+        sentence: t(e.kind === 'act.signed' ? 'accounts.timeline.actSigned' : 'accounts.timeline.actRecorded', {
+          actor,
+          reference: str(d.reference) ?? '—',
+          kind: kind ? t(`acts.kinds.${kind}`) : String(d.kind ?? '—'),
+          order: str(d.orderId) ?? '—',
+        }),
       };
     }
     default:
