@@ -428,6 +428,30 @@ describe('the demo through the API', () => {
     expect(away[0]?.n).toBe(1);
   });
 
+  it('has a service desk: complaints in every state with breaches, requests, acts with their returns, answered surveys', async () => {
+    const { rows } = await db().execute<{
+      statuses: string[];
+      breached: number;
+      requests: string[];
+      acts: string[];
+      act_returns: number;
+      answered: number;
+    }>(sql`
+      SELECT (SELECT array_agg(DISTINCT status::text ORDER BY status::text) FROM complaints) AS statuses,
+             (SELECT count(*) FROM complaints WHERE response_breached_at IS NOT NULL OR resolution_breached_at IS NOT NULL)::int AS breached,
+             (SELECT array_agg(DISTINCT status::text ORDER BY status::text) FROM department_requests) AS requests,
+             (SELECT array_agg(DISTINCT status::text ORDER BY status::text) FROM service_acts) AS acts,
+             (SELECT count(*) FROM order_returns r JOIN service_act_lines l ON l.return_id = r.return_id)::int AS act_returns,
+             (SELECT count(*) FROM surveys WHERE answered_at IS NOT NULL)::int AS answered`);
+    const r = rows[0]!;
+    expect(r.statuses).toEqual(expect.arrayContaining(['closed', 'in_progress', 'new', 'resolved', 'waiting_client']));
+    expect(r.breached).toBeGreaterThan(5);
+    expect(r.requests).toEqual(expect.arrayContaining(['done', 'in_progress', 'new', 'rejected', 'waiting']));
+    expect(r.acts).toEqual(['draft', 'signed']);
+    expect(r.act_returns).toBeGreaterThan(0);
+    expect(r.answered).toBeGreaterThan(10);
+  });
+
   it('refuses to load the demo a second time and leaves the data as it was', async () => {
     await expect(loadDemo(ctxOf())).rejects.toMatchObject({ code: 'SETUP_DONE', status: 409 });
     const res = await new Session(app).post('/api/setup/demo');
