@@ -28,7 +28,7 @@ import { notifySuccess, showServerError } from '../../ui/formErrors';
 import { PageSkeleton } from '../../ui/PageSkeleton';
 import { NotFoundPage } from '../errors/NotFoundPage';
 import { AccountAnchor } from '../interactions/AccountAnchor';
-import { formatSize } from '../tasks/TaskAttachments';
+import { formatSize } from '../../ui/AttachmentsPanel';
 import { ActStatusBadge } from './ActsPage';
 import { type ActAttachment, type ActDetail, type AttachmentRole, uploadActFile, useAct, useActChange } from './actsApi';
 

@@ -9,7 +9,7 @@ import { showServerError } from '../../ui/formErrors';
 import { TierBadge } from '../accounts/badges';
 import { AccountAnchor } from '../interactions/AccountAnchor';
 import { Field } from '../interactions/InteractionDrawer';
-import { RequestAttachments } from './RequestAttachments';
+import { AttachmentsPanel } from '../../ui/AttachmentsPanel';
 import { SlaClock } from './SlaClock';
 import {
   type RequestDetail,
@@ -212,7 +212,14 @@ function RequestBody({ request, onClose, onEdit }: { request: RequestDetail; onC
         <Alert color="gray">{t('requests.drawer.watching')}</Alert>
       )}
 
-      <RequestAttachments request={request} mayAttach={request.can.work || request.can.cancel || request.can.edit} />
+      <AttachmentsPanel
+        ns="requests"
+        url={`/api/requests/${request.id}/attachments`}
+        files={request.attachments}
+        mayAttach={request.can.work || request.can.cancel || request.can.edit}
+        queryKey={['requests', 'one', request.id]}
+        testId="request"
+      />
 
       <Text fw={600}>{t('requests.drawer.history')}</Text>
       <Stack gap="xs" data-testid="request-history">

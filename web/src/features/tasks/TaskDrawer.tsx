@@ -7,7 +7,7 @@ import { formatDateTime, formatDay } from '../../i18n/format';
 import { showServerError } from '../../ui/formErrors';
 import { AccountAnchor } from '../interactions/AccountAnchor';
 import { Field } from '../interactions/InteractionDrawer';
-import { TaskAttachments } from './TaskAttachments';
+import { AttachmentsPanel } from '../../ui/AttachmentsPanel';
 import { type TaskDetail, type TaskStatus, priorityColors, useTask, useTaskChange } from './tasksApi';
 
 /** One task: its details, status, and the comments between its giver and its assignee. */
@@ -102,7 +102,14 @@ export function TaskDrawer({ id, onClose, onEdit }: { id: string | null; onClose
             </Group>
           )}
           {!task.canWork && <Alert color="gray">{t('tasks.drawer.watching')}</Alert>}
-          <TaskAttachments task={task} />
+          <AttachmentsPanel
+            ns="tasks"
+            url={`/api/tasks/${task.id}/attachments`}
+            files={task.attachments}
+            mayAttach={task.canWork}
+            queryKey={['tasks', 'one', task.id]}
+            testId="task"
+          />
           <Text fw={600}>{t('tasks.drawer.comments')}</Text>
           {task.comments.length === 0 ? (
             <Text size="sm" c="dimmed">

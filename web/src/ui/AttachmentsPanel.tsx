@@ -3,19 +3,27 @@ import { IconDownload, IconPaperclip, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TaskAttachment } from '../../../../src/modules/tasks/tasks.contracts';
-import { ApiError, api, errorMessage, writeHeaders } from '../../app/api';
-import { useCurrentUser } from '../../app/session';
-import { i18n } from '../../i18n';
-import { formatDateTime, localeTag } from '../../i18n/format';
-import { showServerError } from '../../ui/formErrors';
-import type { TaskDetail } from './tasksApi';
+import { ApiError, api, errorMessage, writeHeaders } from '../app/api';
+import { useCurrentUser } from '../app/session';
+import { i18n } from '../i18n';
+import { formatDateTime, localeTag } from '../i18n/format';
+import { showServerError } from './formErrors';
 
-/** Uploads one file to a task, reporting progress (fetch cannot, so this is XMLHttpRequest). */
-function uploadAttachment(taskId: string, file: File, onProgress: (percent: number) => void): Promise<TaskAttachment> {
+/** A file attached to a record, as the server lists it. */
+export interface AttachmentRow {
+  id: string;
+  fileName: string;
+  sizeBytes: number;
+  uploadedBy: { name: string } | null;
+  createdAt: string;
+  canDelete: boolean;
+}
+
+/** Uploads one file to `url` (multipart field `file`), reporting progress (fetch cannot, so this is XMLHttpRequest). */
+function uploadAttachment(url: string, file: File, onProgress: (percent: number) => void): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/tasks/${taskId}/attachments`);
+    xhr.open('POST', url);
     for (const [k, v] of Object.entries(writeHeaders())) xhr.setRequestHeader(k, v);
     xhr.setRequestHeader('accept', 'application/json');
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(Math.round((e.loaded / e.total) * 100));
@@ -27,7 +35,7 @@ function uploadAttachment(taskId: string, file: File, onProgress: (percent: numb
       } catch {
         body = undefined;
       }
-      if (xhr.status === 200) return resolve(body as TaskAttachment);
+      if (xhr.status === 200) return resolve(body);
       const error = (body as { error?: { code?: string; message?: string } } | undefined)?.error;
       reject(new ApiError(xhr.status, error?.code ?? `HTTP_${xhr.status}`, error?.message ?? i18n.t('common.somethingWrong')));
     };
@@ -44,8 +52,28 @@ export function formatSize(bytes: number, lang: string): string {
   return new Intl.NumberFormat(localeTag(lang), { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
 }
 
-/** The files of a task: download for whoever sees it; attach for its giver and assignee; delete for uploader and giver. */
-export function TaskAttachments({ task }: { task: TaskDetail }) {
+/**
+ * The files of a record (a task, a request…): download for whoever sees it, attach when `mayAttach`,
+ * delete where the server says `canDelete`. `ns` names the feature whose `attachments` texts are used.
+ */
+export function AttachmentsPanel({
+  ns,
+  url,
+  files,
+  mayAttach,
+  queryKey,
+  testId,
+}: {
+  ns: 'tasks' | 'requests';
+  /** the record's attachments route, e.g. /api/tasks/<id>/attachments */
+  url: string;
+  files: AttachmentRow[];
+  mayAttach: boolean;
+  /** the query of the record, refreshed after a change */
+  queryKey: readonly unknown[];
+  /** prefix of the test ids: `<testId>-attachments`, `<testId>-attach`… */
+  testId: string;
+}) {
   const { t, i18n: i18next } = useTranslation();
   const lang = i18next.resolvedLanguage ?? 'en';
   const me = useCurrentUser();
@@ -53,10 +81,10 @@ export function TaskAttachments({ task }: { task: TaskDetail }) {
   const resetFiles = useRef<() => void>(null);
   const [progress, setProgress] = useState<{ index: number; count: number; percent: number } | null>(null);
   const [failures, setFailures] = useState<{ name: string; message: string }[]>([]);
-  const refresh = () => client.invalidateQueries({ queryKey: ['tasks', 'one', task.id] });
+  const refresh = () => client.invalidateQueries({ queryKey: [...queryKey] });
 
   const remove = useMutation({
-    mutationFn: (id: string) => api.delete<{ ok: true }>(`/api/tasks/${task.id}/attachments/${id}`),
+    mutationFn: (id: string) => api.delete<{ ok: true }>(`${url}/${id}`),
     onSuccess: refresh,
     onError: (e) => showServerError(e),
   });
@@ -69,7 +97,7 @@ export function TaskAttachments({ task }: { task: TaskDetail }) {
     for (const [index, file] of files.entries()) {
       setProgress({ index: index + 1, count: files.length, percent: 0 });
       try {
-        await uploadAttachment(task.id, file, (percent) => setProgress({ index: index + 1, count: files.length, percent }));
+        await uploadAttachment(url, file, (percent) => setProgress({ index: index + 1, count: files.length, percent }));
       } catch (e) {
         failed.push({ name: file.name, message: errorMessage(e) });
       }
@@ -80,10 +108,10 @@ export function TaskAttachments({ task }: { task: TaskDetail }) {
   };
 
   return (
-    <Stack gap="xs" data-testid="task-attachments">
+    <Stack gap="xs" data-testid={`${testId}-attachments`}>
       <Group justify="space-between">
-        <Text fw={600}>{t('tasks.attachments.title')}</Text>
-        {task.canWork && (
+        <Text fw={600}>{t(`${ns}.attachments.title`)}</Text>
+        {mayAttach && (
           <FileButton onChange={attach} multiple resetRef={resetFiles}>
             {(props) => (
               <Button
@@ -93,9 +121,9 @@ export function TaskAttachments({ task }: { task: TaskDetail }) {
                 leftSection={<IconPaperclip size={14} />}
                 loading={!!progress}
                 disabled={!!progress}
-                data-testid="task-attach"
+                data-testid={`${testId}-attach`}
               >
-                {t('tasks.attachments.attach')}
+                {t(`${ns}.attachments.attach`)}
               </Button>
             )}
           </FileButton>
@@ -104,7 +132,7 @@ export function TaskAttachments({ task }: { task: TaskDetail }) {
       {progress && (
         <Stack gap={4}>
           <Text size="xs" c="dimmed">
-            {t('tasks.attachments.uploading', progress)}
+            {t(`${ns}.attachments.uploading`, progress)}
           </Text>
           <Progress value={progress.percent} size="sm" animated />
         </Stack>
@@ -114,8 +142,8 @@ export function TaskAttachments({ task }: { task: TaskDetail }) {
           color="red"
           withCloseButton
           onClose={() => setFailures([])}
-          title={t('tasks.attachments.failed')}
-          data-testid="task-attach-errors"
+          title={t(`${ns}.attachments.failed`)}
+          data-testid={`${testId}-attach-errors`}
         >
           <Stack gap={2}>
             {failures.map((f) => (
@@ -126,26 +154,21 @@ export function TaskAttachments({ task }: { task: TaskDetail }) {
           </Stack>
         </Alert>
       )}
-      {task.attachments.length === 0 ? (
+      {files.length === 0 ? (
         <Text size="sm" c="dimmed">
-          {task.canWork ? t('tasks.attachments.noneCanAttach') : t('tasks.attachments.none')}
+          {mayAttach ? t(`${ns}.attachments.noneCanAttach`) : t(`${ns}.attachments.none`)}
         </Text>
       ) : (
-        <Stack gap={6} data-testid="task-attachment-list">
-          {task.attachments.map((a) => (
+        <Stack gap={6} data-testid={`${testId}-attachment-list`}>
+          {files.map((a) => (
             <Paper key={a.id} withBorder p="xs" radius="sm">
               <Group justify="space-between" wrap="nowrap" gap="xs">
                 <Stack gap={0} style={{ minWidth: 0 }}>
-                  <Anchor
-                    href={`/api/tasks/${task.id}/attachments/${a.id}`}
-                    download={a.fileName}
-                    size="sm"
-                    style={{ overflowWrap: 'anywhere' }}
-                  >
+                  <Anchor href={`${url}/${a.id}`} download={a.fileName} size="sm" style={{ overflowWrap: 'anywhere' }}>
                     {a.fileName}
                   </Anchor>
                   <Text size="xs" c="dimmed">
-                    {t('tasks.attachments.meta', {
+                    {t(`${ns}.attachments.meta`, {
                       size: formatSize(a.sizeBytes, lang),
                       who: a.uploadedBy?.name ?? '—',
                       when: formatDateTime(a.createdAt, lang, me.company.timeZone),
@@ -153,26 +176,26 @@ export function TaskAttachments({ task }: { task: TaskDetail }) {
                   </Text>
                 </Stack>
                 <Group gap={4} wrap="nowrap">
-                  <Tooltip label={t('tasks.attachments.download')}>
+                  <Tooltip label={t(`${ns}.attachments.download`)}>
                     <ActionIcon
                       component="a"
-                      href={`/api/tasks/${task.id}/attachments/${a.id}`}
+                      href={`${url}/${a.id}`}
                       download={a.fileName}
                       variant="subtle"
-                      aria-label={t('tasks.attachments.download')}
+                      aria-label={t(`${ns}.attachments.download`)}
                     >
                       <IconDownload size={16} />
                     </ActionIcon>
                   </Tooltip>
                   {a.canDelete && (
-                    <Tooltip label={t('tasks.attachments.delete')}>
+                    <Tooltip label={t(`${ns}.attachments.delete`)}>
                       <ActionIcon
                         color="red"
                         variant="subtle"
-                        aria-label={`${t('tasks.attachments.delete')}: ${a.fileName}`}
+                        aria-label={`${t(`${ns}.attachments.delete`)}: ${a.fileName}`}
                         loading={remove.isPending && remove.variables === a.id}
                         onClick={() => {
-                          if (window.confirm(t('tasks.attachments.confirmDelete', { name: a.fileName }))) remove.mutate(a.id);
+                          if (window.confirm(t(`${ns}.attachments.confirmDelete`, { name: a.fileName }))) remove.mutate(a.id);
                         }}
                       >
                         <IconTrash size={16} />
