@@ -372,7 +372,7 @@ describe('sales plans and the commercial tab', () => {
     await page.goto(`${server.url}/service?state=open`);
     await expect.poll(() => page.getByTestId('complaint-row').count()).toBe(1);
     await page.getByTestId('complaint-row').click();
-    await page.getByTestId('complaint-drawer').getByText('Damaged pallets').waitFor();
+    await page.getByTestId('complaint-drawer').getByText('Damaged pallets').first().waitFor();
     await review(page, 'service-ru');
     await page.keyboard.press('Escape');
     await page.getByTestId('language-switch').getByText('EN').click();

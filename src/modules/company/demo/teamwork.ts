@@ -98,9 +98,9 @@ export function buildTeamwork(b: Builder, days: Days, accounts: DemoAccount[], r
   }
 
   missedItems(b, days, accounts, rng);
-  thisWeek(b, accounts, rng);
   tasksBetweenSeniorsAndJuniors(b, accounts, rng, out);
   currentAbsence(b, out);
+  thisWeek(b, accounts, rng, out.absences);
   return out;
 }
 
@@ -145,7 +145,9 @@ const weekOutcomes = {
  * The current week of every KAM, so the plan and "My day" have something to show: done visits and
  * calls on the days already past, and today's items, done if their time has passed, planned if not.
  */
-function thisWeek(b: Builder, accounts: DemoAccount[], rng: Rng) {
+function thisWeek(b: Builder, accounts: DemoAccount[], rng: Rng, away: TeamworkRows['absences']) {
+  // nobody visits clients while on vacation
+  const absent = (userId: string, day: string) => away.some((a) => a.userId === userId && a.firstDay <= day && day <= a.lastDay);
   const now = b.cal.now;
   const today = b.cal.today;
   const weekday = (new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0
@@ -162,7 +164,7 @@ function thisWeek(b: Builder, accounts: DemoAccount[], rng: Rng) {
     if (!theirs.length) continue;
     for (const slot of slots) {
       const day = new Date(Date.parse(`${today}T00:00:00Z`) + slot.offset * DAY).toISOString().slice(0, 10);
-      if (new Date(`${day}T00:00:00Z`).getUTCDay() % 6 === 0) continue;
+      if (new Date(`${day}T00:00:00Z`).getUTCDay() % 6 === 0 || absent(person.id, day)) continue;
       const a = rng.pick(theirs);
       const at = b.cal.moment(day, slot.hour, slot.minute);
       const done = at.getTime() + 3_600_000 < now;
