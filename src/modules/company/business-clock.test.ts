@@ -303,14 +303,16 @@ describe('properties', () => {
   });
 
   it('agrees with dayjs on the instants of a working day in any zone (DST included)', () => {
-    const daily = new Map([1, 2, 3, 4, 5, 6, 7].map((d) => [d, { start: 120, end: 1080 }]));
+    // opening at 09:00: no zone changes its clocks during working hours, so every wall-clock minute of
+    // the window exists exactly once (at 02:00, e.g. Lord Howe's change, the minute itself is ambiguous)
+    const daily = new Map([1, 2, 3, 4, 5, 6, 7].map((d) => [d, { start: 540, end: 1080 }]));
     fc.assert(
       fc.property(fc.constantFrom(...zones, 'Australia/Lord_Howe', 'America/Santiago'), fc.integer({ min: 0, max: 730 }), (zone, n) => {
         const day = new Date(MIN_T + n * DAY).toISOString().slice(0, 10);
         const c = cal(zone, new Map(), daily);
         const midnight = zonedInstant(day, 0, zone);
-        expect(businessDeadline(c, midnight, 1)).toEqual(new Date(ms(zonedInstant(day, 120, zone)) + 60_000));
-        const total = (ms(zonedInstant(day, 1080, zone)) - ms(zonedInstant(day, 120, zone))) / 60_000;
+        expect(businessDeadline(c, midnight, 1)).toEqual(new Date(ms(zonedInstant(day, 540, zone)) + 60_000));
+        const total = (ms(zonedInstant(day, 1080, zone)) - ms(zonedInstant(day, 540, zone))) / 60_000;
         expect(elapsedBusinessMinutes(c, midnight, zonedInstant(nextDay(day), 0, zone))).toBe(total);
       }),
       { numRuns: 300 },
