@@ -41,8 +41,9 @@ describe('calendar feed on the profile (C3)', () => {
   it('creates a feed URL shown once, which a calendar can read, and revokes it', async () => {
     await page.goto(server.url);
     await signIn(page, KIM.email, PASSWORD);
+    // signed in (the shell is there) before leaving the page, or the sign-in request is cut off
+    await page.getByTestId('greeting').waitFor();
     await page.goto(`${server.url}/profile`);
-    // the profile is a long page of sections: give a busy machine time to render it
     await page.getByTestId('create-calendar-feed').waitFor({ timeout: 30_000 });
     await page.getByTestId('create-calendar-feed').click();
     const dialog = page.getByRole('dialog');
