@@ -114,7 +114,9 @@ describe('the outbox', () => {
     try {
       await pointAt(sink.port);
       await enqueueMail(db(), { to: 'client@example.test', subject: 'Retry me', text: 'x', kind: 'test' });
-      const start = Date.now();
+      // a second on: PostgreSQL's now() has microseconds, Date.now() only milliseconds, so "now" could
+      // otherwise fall a fraction of a millisecond before the message's send_after
+      const start = Date.now() + 1_000;
       const at = (ms: number) => () => new Date(start + ms);
 
       expect(await runMailOutbox(db(), undefined, { now: at(0) })).toMatchObject({ sent: 0, retrying: 1 });
@@ -146,7 +148,7 @@ describe('the outbox', () => {
     try {
       await pointAt(sink.port);
       await enqueueMail(db(), { to: 'client@example.test', subject: 'Never', text: 'x', kind: 'test' });
-      const start = Date.now();
+      const start = Date.now() + 1_000; // see above: now() has microseconds
       for (let i = 0; i < MAX_ATTEMPTS + 2; i++) await runMailOutbox(db(), undefined, { now: () => new Date(start + i * 3_600_000) });
       const [row] = await outboxRows();
       expect(row).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS });
