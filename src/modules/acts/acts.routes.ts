@@ -1,9 +1,9 @@
 import fastifyMultipart from '@fastify/multipart';
 import { z } from 'zod';
 import { IdParams, Ok } from '../../core/contracts.js';
-import { AppError } from '../../core/errors.js';
 import type { App } from '../../core/http/types.js';
-import { attachmentMaxBytes, downloadHeaders, tooLarge } from '../files/files.service.js';
+import { readUploadedFile } from '../files/files.upload.js';
+import { attachmentMaxBytes, downloadHeaders } from '../files/files.service.js';
 import { actAnalysis } from './acts.analysis.js';
 import { attachToAct, checkMayAttach, downloadActAttachment, removeActAttachment } from './acts.attachments.js';
 import {
@@ -155,14 +155,7 @@ export function registerActRoutes(app: App) {
       },
       async (req) => {
         await checkMayAttach(req.ctx, req.params.id);
-        if (!req.isMultipart()) throw new AppError('ATTACHMENT_NO_FILE', 400);
-        const part = await req.file().catch(() => undefined);
-        if (!part) throw new AppError('ATTACHMENT_NO_FILE', 400);
-        const content = await part.toBuffer().catch((err: { code?: string }) => {
-          if (err.code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(maxBytes);
-          throw new AppError('ATTACHMENT_NO_FILE', 400);
-        });
-        return attachToAct(req.ctx, req.params.id, req.query.role, { fileName: part.filename, mimeType: part.mimetype, content, maxBytes });
+        return attachToAct(req.ctx, req.params.id, req.query.role, await readUploadedFile(req, maxBytes));
       },
     );
   });

@@ -1,9 +1,9 @@
 import fastifyMultipart from '@fastify/multipart';
 import { z } from 'zod';
 import { IdParams, Ok } from '../../core/contracts.js';
-import { AppError } from '../../core/errors.js';
 import type { App } from '../../core/http/types.js';
-import { attachmentMaxBytes, downloadHeaders, tooLarge } from '../files/files.service.js';
+import { readUploadedFile } from '../files/files.upload.js';
+import { attachmentMaxBytes, downloadHeaders } from '../files/files.service.js';
 import { attachToRequest, checkMayAttachToRequest, downloadRequestAttachment, removeRequestAttachment } from './requests.attachments.js';
 import {
   DepartmentSlaList,
@@ -168,14 +168,7 @@ export function registerRequestRoutes(app: App) {
       },
       async (req) => {
         await checkMayAttachToRequest(req.ctx, req.params.id);
-        if (!req.isMultipart()) throw new AppError('ATTACHMENT_NO_FILE', 400);
-        const part = await req.file().catch(() => undefined);
-        if (!part) throw new AppError('ATTACHMENT_NO_FILE', 400);
-        const content = await part.toBuffer().catch((err: { code?: string }) => {
-          if (err.code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(maxBytes);
-          throw new AppError('ATTACHMENT_NO_FILE', 400);
-        });
-        return attachToRequest(req.ctx, req.params.id, { fileName: part.filename, mimeType: part.mimetype, content, maxBytes });
+        return attachToRequest(req.ctx, req.params.id, await readUploadedFile(req, maxBytes));
       },
     );
   });

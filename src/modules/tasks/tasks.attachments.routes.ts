@@ -1,9 +1,9 @@
 import fastifyMultipart from '@fastify/multipart';
 import { z } from 'zod';
 import { IdParams, Ok } from '../../core/contracts.js';
-import { AppError } from '../../core/errors.js';
 import type { App } from '../../core/http/types.js';
-import { attachmentMaxBytes, downloadHeaders, tooLarge } from '../files/files.service.js';
+import { readUploadedFile } from '../files/files.upload.js';
+import { attachmentMaxBytes, downloadHeaders } from '../files/files.service.js';
 import { attachToTask, checkMayAttach, downloadTaskAttachment, removeTaskAttachment } from './tasks.attachments.js';
 import { TaskAttachment } from './tasks.contracts.js';
 
@@ -34,14 +34,7 @@ export function registerTaskAttachmentRoutes(app: App) {
       async (req) => {
         // who may attach is decided before the upload is read
         await checkMayAttach(req.ctx, req.params.id);
-        if (!req.isMultipart()) throw new AppError('ATTACHMENT_NO_FILE', 400);
-        const part = await req.file().catch(() => undefined);
-        if (!part) throw new AppError('ATTACHMENT_NO_FILE', 400);
-        const content = await part.toBuffer().catch((err: { code?: string }) => {
-          if (err.code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(maxBytes);
-          throw new AppError('ATTACHMENT_NO_FILE', 400);
-        });
-        return attachToTask(req.ctx, req.params.id, { fileName: part.filename, mimeType: part.mimetype, content, maxBytes });
+        return attachToTask(req.ctx, req.params.id, await readUploadedFile(req, maxBytes));
       },
     );
   });
